@@ -1,0 +1,129 @@
+"""The patient's answers: validation, derived facts and the saved-answers file.
+
+Answers are a plain mapping from data-dictionary ids to a string (single choice, scale,
+free text) or a tuple of strings (multiple choice). A skipped question has no key.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Mapping
+
+from pydantic import BaseModel, ConfigDict, StrictInt, ValidationError
+
+from .dictionary import FIELDS, SCHEMA_VERSION
+
+MAX_FILE_BYTES = 100 * 1024
+
+Answers = dict[str, Any]
+
+
+class AnswersError(ValueError):
+    """A problem with answers or a saved-answers file.
+
+    `code` names a message in content (ui.yaml, section `errors`); `params` fill it in.
+    """
+
+    def __init__(self, code: str, **params: Any):
+        self.code, self.params = code, params
+        super().__init__(f"{code}: {params}" if params else code)
+
+
+def clean(raw: Mapping[str, Any]) -> Answers:
+    """Check answers against the dictionary and return them in canonical form.
+
+    Lists become tuples in dictionary order without repeats; empty answers are dropped.
+    Raises AnswersError for an unknown id, an unknown value or a wrong type.
+    """
+    out: Answers = {}
+    for key, value in raw.items():
+        field = FIELDS.get(key)
+        if field is None:
+            raise AnswersError("unknown_id", id=key)
+        if field.kind == "multi":
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                raise AnswersError("wrong_type", id=key, expected="list")
+            bad = [v for v in value if v not in field.values]
+            if bad:
+                raise AnswersError("unknown_value", id=key, value=bad[0])
+            if value:
+                out[key] = tuple(v for v in field.values if v in value)
+        elif field.kind == "text":
+            if not isinstance(value, str):
+                raise AnswersError("wrong_type", id=key, expected="text")
+            if len(value) > field.max_length:
+                raise AnswersError("text_too_long", id=key, limit=field.max_length)
+            if value.strip():
+                out[key] = value
+        else:
+            if not isinstance(value, str):
+                raise AnswersError("wrong_type", id=key, expected="text")
+            if value not in field.values:
+                raise AnswersError("unknown_value", id=key, value=value)
+            out[key] = value
+    return {k: out[k] for k in FIELDS if k in out}
+
+
+def subtype(answers: Mapping[str, Any]) -> str:
+    """The derived subtype; `unknown` whenever the answers do not settle it."""
+    hr, her2 = answers.get("hr_status"), answers.get("her2_status")
+    if her2 == "positive":
+        return "her2_positive"
+    her2_not_positive = her2 in ("low", "ultralow", "zero", "negative_level_unknown")
+    if hr == "negative" and her2_not_positive:
+        return "triple_negative"
+    if hr == "positive" and her2_not_positive:
+        return "hr_positive_her2_negative"
+    return "unknown"
+
+
+def facts(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Answers plus derived facts: what content rules read."""
+    return {**answers, "subtype": subtype(answers)}
+
+
+class _SavedFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    schema_version: StrictInt
+    answers: dict[str, Any]
+
+
+def to_file(answers: Mapping[str, Any]) -> bytes:
+    """The saved-answers file (data dictionary): UTF-8 JSON the patient keeps."""
+    body = {"schema_version": SCHEMA_VERSION,
+            "answers": {k: list(v) if isinstance(v, tuple) else v for k, v in answers.items()}}
+    return json.dumps(body, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def from_file(data: bytes) -> Answers:
+    """Read a saved-answers file, or raise AnswersError naming the one problem found."""
+    if not data or not data.strip():
+        raise AnswersError("empty_file")
+    if len(data) > MAX_FILE_BYTES:
+        raise AnswersError("too_large", limit_kb=MAX_FILE_BYTES // 1024)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise AnswersError("not_utf8") from None
+    try:
+        body = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        raise AnswersError("not_json") from None
+    if not isinstance(body, dict):
+        raise AnswersError("not_an_object")
+    if "schema_version" not in body:
+        raise AnswersError("no_version")
+    version = body["schema_version"]
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise AnswersError("bad_version", version=repr(version))
+    if version > SCHEMA_VERSION:
+        raise AnswersError("newer_version", version=version)
+    if version != SCHEMA_VERSION:
+        raise AnswersError("bad_version", version=repr(version))
+    try:
+        saved = _SavedFile.model_validate(body)
+    except ValidationError as e:
+        extra = [str(err["loc"][0]) for err in e.errors() if err["type"] == "extra_forbidden"]
+        if extra:
+            raise AnswersError("unknown_key", key=extra[0]) from None
+        raise AnswersError("no_answers") from None
+    return clean(saved.answers)

@@ -1,0 +1,413 @@
+"""The content library: pydantic models, and a loader that validates everything once.
+
+Everything a patient reads lives in content/ as YAML or Markdown. English files sit at
+the top of content/; a translation goes in content/i18n/<lang>/ with the same relative
+paths (a missing file falls back to English), so a language is added without code.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from . import rules
+from .answers import facts
+from .dictionary import FIELDS, OPTION_FAMILIES
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+
+
+class ContentError(ValueError):
+    """An invalid content file: says which file, which item and what is wrong."""
+
+    def __init__(self, file: str, item: str, reason: str):
+        self.file, self.item, self.reason = file, item, reason
+        super().__init__(f"{file}: {item}: {reason}")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Condition(_Model):
+    """Wraps a parsed `show_when` rule so models can hold it."""
+    raw: Any = None
+    cond: Any = rules.ALWAYS
+
+    def holds(self, f) -> bool:
+        return rules.holds(self.cond, f)
+
+
+def _rule(value: Any) -> Condition:
+    if isinstance(value, Condition):
+        return value
+    try:
+        return Condition(raw=value, cond=rules.parse(value))
+    except rules.RuleError as e:
+        raise ValueError(f"show_when: {e}") from None
+
+
+RuleField = Field(default_factory=lambda: _rule(None))
+
+
+class Source(_Model):
+    name: str = Field(min_length=3)
+    year: int = Field(ge=1990, le=2100)
+    url: str = Field(pattern=r"^https?://")
+
+
+class Sourced(_Model):
+    """What every clinical item carries: sources and a review date."""
+    id: str
+    sources: list[Source] = Field(min_length=1)
+    last_reviewed: dt.date
+    review_status: Literal["draft", "reviewed"]
+    reviewed_by: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _reviewed_has_reviewer(self):
+        if self.review_status == "reviewed" and not self.reviewed_by:
+            raise ValueError("review_status 'reviewed' needs reviewed_by (the clinician's name)")
+        return self
+
+
+# --- questions ---------------------------------------------------------------------
+
+class Choice(_Model):
+    value: str
+    label: str
+    help: str = ""
+
+
+class Question(_Model):
+    id: str
+    label: str
+    why: str
+    help: str = ""
+    terms: list[str] = []          # glossary ids explained beside the question
+    widget: Literal["radio", "checkboxes", "pills", "scale", "text"] = "radio"
+    choices: list[Choice] = []
+    show_when: Condition = RuleField
+    _v = field_validator("show_when", mode="before")(_rule)
+
+
+class SitePassage(_Model):
+    page: str
+    section: str
+
+
+class Step(_Model):
+    id: str
+    title: str
+    intro: str = ""
+    site: Optional[SitePassage] = None
+    questions: list[Question]
+
+
+class Questions(_Model):
+    steps: list[Step]
+
+
+# --- clinical items -------------------------------------------------------------------
+
+Frequency = Literal["very_common", "common", "uncommon", "rare"]
+Route = Literal["pills_at_home", "infusion", "injection", "pills_and_infusion", "procedure",
+                "varies"]
+
+
+class SideEffect(_Model):
+    label: str
+    frequency: Frequency
+    about_n_in_100: Optional[int] = Field(default=None, ge=0, le=100)
+    serious: bool = False
+    concern: Optional[str] = None   # a side_effect_concerns value it relates to
+    source: Optional[str] = None    # which source (name) gives the number
+
+    @field_validator("concern")
+    @classmethod
+    def _concern_known(cls, v):
+        if v is not None and v not in FIELDS["side_effect_concerns"].values:
+            raise ValueError(f"unknown side_effect_concerns value {v!r}")
+        return v
+
+
+class HowGiven(_Model):
+    route: Route
+    text: str
+    visits: str
+
+
+class NotListedReason(_Model):
+    when: Condition = RuleField
+    text: str
+    _v = field_validator("when", mode="before")(_rule)
+
+
+class OptionFamily(Sourced):
+    title: str
+    what_it_is: str
+    examples: list[str] = []
+    how_given: HowGiven
+    side_effects: list[SideEffect] = Field(min_length=1)
+    tell_team: list[str] = Field(min_length=1)
+    when_discussed: str
+    show_when: Condition
+    later_when: Condition = RuleField
+    not_listed: list[NotListedReason] = []
+    _v = field_validator("show_when", "later_when", mode="before")(_rule)
+
+
+class Caution(Sourced):
+    applies_to: list[str] = Field(min_length=1)
+    show_when: Condition
+    text: str
+    _v = field_validator("show_when", mode="before")(_rule)
+
+
+class Topic(Sourced):
+    """A titled text shown when its rule holds: tests, support, trials, urgent care."""
+    title: str
+    text: str
+    show_when: Condition = RuleField
+    _v = field_validator("show_when", mode="before")(_rule)
+
+
+class AskItem(Sourced):
+    text: str
+    group: str
+    show_when: Condition = RuleField
+    _v = field_validator("show_when", mode="before")(_rule)
+
+
+class GlossaryTerm(_Model):
+    id: str
+    term: str
+    definition: str
+
+
+class TrialSearch(_Model):
+    """Pieces of the prefilled ClinicalTrials.gov search link (no patient data is sent)."""
+    base_url: str = Field(pattern=r"^https://clinicaltrials\.gov/")
+    condition: str
+    subtype_terms: dict[str, str] = {}
+    biomarker_terms: dict[str, str] = {}
+
+
+class UrgentCare(Sourced):
+    notice: str                     # the heading: what to do now
+    call: str                       # who to call
+    symptoms: dict[str, str]        # urgent_symptoms value -> what it may mean, in plain words
+
+
+class SiteSection(_Model):
+    id: str
+    heading: str
+    body: str
+
+
+class SitePage(_Model):
+    id: str
+    title: str
+    intro: str
+    sections: list[SiteSection]
+
+
+class Content(_Model):
+    language: str
+    questions: Questions
+    options: dict[str, OptionFamily]
+    cautions: list[Caution]
+    tests: list[Topic]
+    support: list[Topic]
+    situation: list[Topic]
+    missing: list[Topic]
+    trials: list[Topic]
+    trial_search: TrialSearch
+    ask: list[AskItem]
+    urgent: UrgentCare
+    glossary: dict[str, GlossaryTerm]
+    ui: dict[str, Any]
+    site: dict[str, SitePage]
+
+    def text(self, key: str, **params: Any) -> str:
+        """A UI string by dotted key (ui.yaml), with {params} filled in."""
+        node: Any = self.ui
+        for part in key.split("."):
+            node = node[part]
+        return str(node).format(**params) if params else str(node)
+
+    def last_reviewed(self) -> dt.date:
+        """The oldest review date of any clinical item: the content is no newer than that."""
+        return min(i.last_reviewed for i in self.sourced_items())
+
+    def sourced_items(self) -> list[Sourced]:
+        return [*self.options.values(), *self.cautions, *self.tests, *self.support,
+                *self.situation, *self.missing, *self.trials, *self.ask, self.urgent]
+
+    def is_draft(self) -> bool:
+        return any(i.review_status == "draft" for i in self.sourced_items())
+
+
+# --- loading --------------------------------------------------------------------------
+
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nfc(v) for k, v in value.items()}
+    return value
+
+
+class _Reader:
+    def __init__(self, root: Path, language: str):
+        self.root, self.language = root, language
+
+    def path(self, rel: str) -> Path:
+        translated = self.root / "i18n" / self.language / rel
+        return translated if self.language != "en" and translated.exists() else self.root / rel
+
+    def yaml(self, rel: str) -> Any:
+        path = self.path(rel)
+        try:
+            with path.open(encoding="utf-8") as f:
+                return _nfc(yaml.safe_load(f))
+        except FileNotFoundError:
+            raise ContentError(rel, "-", "file is missing") from None
+        except (yaml.YAMLError, UnicodeDecodeError) as e:
+            raise ContentError(rel, "-", f"not valid UTF-8 YAML ({e.__class__.__name__}: {e})") from None
+
+    def text(self, rel: str) -> str:
+        try:
+            return unicodedata.normalize("NFC", self.path(rel).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ContentError(rel, "-", "file is missing") from None
+
+
+def _build(model, data: Any, file: str, item: str):
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ContentError(file, item, f"{where}: {first['msg']}") from None
+
+
+def _items(reader: _Reader, rel: str, model) -> list:
+    data = reader.yaml(rel)
+    if not isinstance(data, list):
+        raise ContentError(rel, "-", "expected a list of items")
+    out, seen = [], set()
+    for n, raw in enumerate(data):
+        item_id = raw.get("id", f"#{n + 1}") if isinstance(raw, dict) else f"#{n + 1}"
+        if item_id in seen:
+            raise ContentError(rel, item_id, "id used twice")
+        seen.add(item_id)
+        out.append(_build(model, raw, rel, item_id))
+    return out
+
+
+_HEADING = re.compile(r"^## (.+?)\s*\{#([a-z0-9-]+)\}\s*$", re.M)
+
+
+def parse_site_page(page_id: str, text: str, file: str) -> SitePage:
+    """A site page in Markdown: `# Title`, an intro, then `## Heading {#section-id}` parts."""
+    lines = text.strip().splitlines()
+    if not lines or not lines[0].startswith("# "):
+        raise ContentError(file, page_id, "must start with a '# Title' line")
+    title, rest = lines[0][2:].strip(), "\n".join(lines[1:])
+    parts = _HEADING.split(rest)
+    sections = [SiteSection(id=parts[i + 1], heading=parts[i], body=parts[i + 2].strip())
+                for i in range(1, len(parts), 3)]
+    if not sections:
+        raise ContentError(file, page_id, "has no '## Heading {#id}' sections")
+    return SitePage(id=page_id, title=title, intro=parts[0].strip(), sections=sections)
+
+
+def load_content(root: Path = CONTENT_DIR, language: str = "en") -> Content:
+    """Read and validate all content. Raises ContentError naming the file, item and reason."""
+    r = _Reader(Path(root), language)
+    options = {}
+    for path in sorted((Path(root) / "options").glob("*.yaml")):
+        rel = f"options/{path.name}"
+        data = r.yaml(rel)
+        item = _build(OptionFamily, data, rel, path.stem)
+        if item.id != path.stem:
+            raise ContentError(rel, item.id, f"id must match the file name ({path.stem})")
+        options[item.id] = item
+    site = {}
+    for path in sorted((Path(root) / "site").glob("*.md")):
+        rel = f"site/{path.name}"
+        site[path.stem] = parse_site_page(path.stem, r.text(rel), rel)
+    glossary = {g.id: g for g in _items(r, "glossary.yaml", GlossaryTerm)}
+    content = Content(
+        language=language,
+        questions=_build(Questions, r.yaml("questions.yaml"), "questions.yaml", "steps"),
+        options=options,
+        cautions=_items(r, "cautions.yaml", Caution),
+        tests=_items(r, "tests.yaml", Topic),
+        support=_items(r, "support.yaml", Topic),
+        situation=_items(r, "situation.yaml", Topic),
+        missing=_items(r, "missing.yaml", Topic),
+        trials=_items(r, "trials.yaml", Topic),
+        trial_search=_build(TrialSearch, r.yaml("trial_search.yaml"), "trial_search.yaml", "-"),
+        ask=_items(r, "questions_to_ask.yaml", AskItem),
+        urgent=_build(UrgentCare, r.yaml("urgent.yaml"), "urgent.yaml", "urgent"),
+        glossary=glossary,
+        ui=r.yaml("ui.yaml"),
+        site=site,
+    )
+    check_links(content)
+    return content
+
+
+def check_links(c: Content) -> None:
+    """Cross-item checks: every family present, references resolve, rules can be true."""
+    missing = [f for f in OPTION_FAMILIES if f not in c.options]
+    if missing:
+        raise ContentError("options/", missing[0], "option family has no content file")
+    extra = [f for f in c.options if f not in OPTION_FAMILIES]
+    if extra:
+        raise ContentError(f"options/{extra[0]}.yaml", extra[0], "not an option family id of the data dictionary")
+    asked = [q.id for s in c.questions.steps for q in s.questions]
+    for q_id in FIELDS:
+        if q_id not in asked:
+            raise ContentError("questions.yaml", q_id, "question of the data dictionary is not asked")
+    for step in c.questions.steps:
+        if step.site and (step.site.page not in c.site or
+                          step.site.section not in {s.id for s in c.site[step.site.page].sections}):
+            raise ContentError("questions.yaml", step.id, f"site passage {step.site.page}#{step.site.section} not found")
+        for q in step.questions:
+            field = FIELDS.get(q.id)
+            if field is None:
+                raise ContentError("questions.yaml", q.id, "not an answer id of the data dictionary")
+            values = [ch.value for ch in q.choices]
+            if field.kind != "text" and sorted(values) != sorted(field.values):
+                raise ContentError("questions.yaml", q.id, f"choices must be exactly: {', '.join(field.values)}")
+            for t in q.terms:
+                if t not in c.glossary:
+                    raise ContentError("questions.yaml", q.id, f"glossary term {t!r} not in glossary.yaml")
+    for cau in c.cautions:
+        for fam in cau.applies_to:
+            if fam not in OPTION_FAMILIES:
+                raise ContentError("cautions.yaml", cau.id, f"applies_to names unknown option family {fam!r}")
+    for v in FIELDS["urgent_symptoms"].values:
+        if v != "none" and v not in c.urgent.symptoms:
+            raise ContentError("urgent.yaml", v, "urgent symptom has no text")
+    rule_sets = [(f"options/{o.id}.yaml", o.id, o.show_when) for o in c.options.values()]
+    rule_sets += [(f"options/{o.id}.yaml", o.id, o.later_when) for o in c.options.values()
+                  if o.later_when.raw is not None]
+    for rel, items in (("cautions.yaml", c.cautions), ("tests.yaml", c.tests),
+                       ("support.yaml", c.support), ("trials.yaml", c.trials),
+                       ("situation.yaml", c.situation), ("missing.yaml", c.missing),
+                       ("questions_to_ask.yaml", c.ask)):
+        rule_sets += [(rel, i.id, i.show_when) for i in items]
+    for rel, item_id, rule in rule_sets:
+        if not rules.can_be_true(rule.cond, derive=facts):
+            raise ContentError(rel, item_id, "show_when can never be true")
