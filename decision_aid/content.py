@@ -87,6 +87,7 @@ class Choice(_Model):
 class Question(_Model):
     id: str
     label: str
+    short: str = ""                # a few words naming the answer, for summaries ("HER2 status")
     why: str
     help: str = ""
     terms: list[str] = []          # glossary ids explained beside the question

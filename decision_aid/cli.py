@@ -1,0 +1,75 @@
+"""Command line: `python -m decision_aid summarize FILE --format json|markdown`,
+`python -m decision_aid validate-content`.
+
+Bad input gives one clear line on stderr and exit status 2, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .answers import AnswersError, from_file
+from .content import CONTENT_DIR, ContentError, load_content
+from .export_markdown import to_markdown
+from .summary import build_summary
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m decision_aid",
+                                     description="Relapsed breast cancer decision aid: summaries and content checks.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("summarize", help="build the discussion summary of a saved-answers file")
+    s.add_argument("file", help="a saved-answers JSON file ('Save my answers' in the app)")
+    s.add_argument("--format", choices=["json", "markdown", "pdf"], default="markdown")
+    s.add_argument("--output", help="write here instead of standard output (needed for pdf)")
+    v = sub.add_parser("validate-content", help="check every content file")
+    v.add_argument("--content", default=str(CONTENT_DIR), help="the content folder")
+    args = parser.parse_args(argv)
+
+    if args.command == "validate-content":
+        try:
+            from .content_checks import check_all
+            content = load_content(Path(args.content))
+            problems = check_all(content, Path(args.content))
+        except ContentError as e:
+            return _fail(str(e))
+        for p in problems:
+            print(f"error: {p}", file=sys.stderr)
+        if problems:
+            return 2
+        print(f"content ok: {len(content.options)} option families, last reviewed {content.last_reviewed()}")
+        return 0
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as e:
+        return _fail(f"cannot read {args.file}: {e.strerror}")
+    try:
+        content = load_content()
+    except ContentError as e:
+        return _fail(f"content is invalid: {e}")
+    try:
+        answers = from_file(data)
+    except AnswersError as e:
+        return _fail(f"{args.file}: {content.text('errors.' + e.code, **e.params)}")
+    summary = build_summary(answers, content)
+    if args.format == "pdf":
+        if not args.output:
+            return _fail("--format pdf needs --output FILE.pdf")
+        from .export_pdf import to_pdf
+        Path(args.output).write_bytes(to_pdf(summary))
+        return 0
+    text = (json.dumps(summary.to_json_dict(), ensure_ascii=False, indent=2)
+            if args.format == "json" else to_markdown(summary))
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text + "\n")
+    return 0

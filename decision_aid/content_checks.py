@@ -1,0 +1,59 @@
+"""Checks on the wording and freshness of content, beyond the schema (validate-content, tests)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .content import Content
+from .textcheck import MAX_GRADE, grade, prescriptive_phrases, prose
+
+MAX_AGE_DAYS = 365
+
+
+def drug_names(content: Content) -> tuple[str, ...]:
+    """Drug and brand names: counted as short words when grading reading level."""
+    names = {n for o in content.options.values() for ex in o.examples
+             for n in [ex, ex.split(" (")[0]]}
+    return tuple(sorted(names))
+
+
+def texts(content: Content) -> list[tuple[str, str, str]]:
+    """(file, item, text) for every patient-facing passage, one per item."""
+    out = []
+    for o in content.options.values():
+        out.append((f"options/{o.id}.yaml", o.id, " ".join(prose(o.model_dump(mode='json')))))
+    for rel, items in (("cautions.yaml", content.cautions), ("tests.yaml", content.tests),
+                       ("support.yaml", content.support), ("situation.yaml", content.situation),
+                       ("missing.yaml", content.missing), ("trials.yaml", content.trials),
+                       ("questions_to_ask.yaml", content.ask)):
+        out += [(rel, i.id, " ".join(prose(i.model_dump(mode="json")))) for i in items]
+    out.append(("urgent.yaml", "urgent", " ".join(prose(content.urgent.model_dump(mode="json")))))
+    for step in content.questions.steps:
+        out.append(("questions.yaml", step.id, f"{step.title}. {step.intro}"))
+        for q in step.questions:
+            out.append(("questions.yaml", q.id, " ".join(prose(q.model_dump(mode="json")))))
+    out += [("glossary.yaml", g.id, g.definition) for g in content.glossary.values()]
+    for page in content.site.values():
+        out += [(f"site/{page.id}.md", s.id, s.body) for s in page.sections]
+    return out
+
+
+def check_all(content: Content, root: Path, today: dt.date | None = None) -> list[str]:
+    """Every wording and freshness problem, each naming its file and item."""
+    today = today or dt.date.today()
+    names = drug_names(content)
+    problems = []
+    for rel, item, text in texts(content):
+        bad = prescriptive_phrases(text)
+        if bad:
+            problems.append(f"{rel}: {item}: prescriptive phrase {bad[0]!r}")
+        g = grade(text, names)
+        if g > MAX_GRADE:
+            problems.append(f"{rel}: {item}: reading grade {g:.1f} is above {MAX_GRADE:g}")
+    for item in content.sourced_items():
+        age = (today - item.last_reviewed).days
+        if age > MAX_AGE_DAYS:
+            problems.append(f"{item.id}: last reviewed {item.last_reviewed}, over 12 months ago")
+        if age < 0:
+            problems.append(f"{item.id}: last_reviewed {item.last_reviewed} is in the future")
+    return problems

@@ -1,0 +1,67 @@
+"""The summary as Markdown (command line, tests, and the text of the page's download)."""
+from __future__ import annotations
+
+import re
+
+from .summary import Summary
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=])")
+
+
+def escape(text: str) -> str:
+    """Make free text inert in Markdown: no links, no emphasis, no HTML."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def to_markdown(s: Summary) -> str:
+    h = s.headings
+    out: list[str] = [f"# {h['title']}", ""]
+    if s.urgent_notice:
+        out += [f"## {h['urgent']}", "", f"**{s.urgent_notice}**", ""]
+        out += [f"- {x}" for x in s.urgent_symptoms] + [""]
+    if s.draft_notice:
+        out += [f"> {s.draft_notice}", ""]
+    out += [f"## {h['situation']}", ""] + [f"- **{i.title}.** {i.text}" for i in s.situation] + [""]
+    if s.missing:
+        out += [f"## {h['missing']}", ""] + [f"- **{i.title}.** {i.text}" for i in s.missing] + [""]
+    out += [f"## {h['path']}", ""]
+    for label, items in ((h["path_before"], s.path.already_had), (h["path_now"], s.path.now),
+                         (h["path_later"], s.path.later)):
+        out += [f"**{label}:** " + ("; ".join(items) if items else h["path_none"]), ""]
+    out += [f"## {h['options']}", "", h["options_intro"], ""]
+    for o in s.options:
+        out += [f"### {o.title}", "", o.what_it_is, ""]
+        if o.examples:
+            out += [f"*{h['examples']}:* " + ", ".join(o.examples), ""]
+        out += [f"*{h['why_shown']}:* {o.why_shown}", "",
+                f"*{h['how_given']}:* {o.how_given} {o.visits}", "", f"*{h['side_effects']}:*", ""]
+        for e in o.side_effects:
+            n = f" ({h['about']} {e.about_n_in_100} {h['in_100']})" if e.about_n_in_100 is not None else ""
+            flag = f" — {h['you_said_worry']}" if e.worries_patient else ""
+            serious = f" ({h['serious']})" if e.serious else ""
+            out.append(f"- {e.label}: {e.frequency}{n}{serious}{flag}")
+        out.append("")
+        if o.fit:
+            out += [f"*{h['fit']}:*", ""] + [f"- {x}" for x in o.fit] + [""]
+        if o.cautions:
+            out += [f"*{h['cautions']}:*", ""] + [f"- {c}" for c in o.cautions] + [""]
+        out += [f"*{h['tell_team']}:* " + "; ".join(o.tell_team), ""]
+        out += [f"*{h['sources']}:* " + "; ".join(f"[{x.name} ({x.year})]({x.url})" for x in o.sources), ""]
+    out += [f"## {h['not_listed']}", ""] + [f"- **{n.title}.** {n.why}" for n in s.not_listed] + [""]
+    if s.tests_to_ask:
+        out += [f"## {h['tests']}", ""] + [f"- **{i.title}.** {i.text}" for i in s.tests_to_ask] + [""]
+    out += [f"## {h['trials']}", ""] + [f"- **{i.title}.** {i.text}" for i in s.trials]
+    if s.trial_search_url:
+        out += [f"- [{h['trial_search']}]({s.trial_search_url})"]
+    out += [""]
+    if s.support:
+        out += [f"## {h['support']}", ""] + [f"- **{i.title}.** {i.text}" for i in s.support] + [""]
+    out += [f"## {h['questions']}", ""] + [f"- {q}" for q in s.questions_to_ask] + [""]
+    if s.own_questions:
+        out += [f"### {h['own_questions']}", ""] + [f"> {escape(line)}" if line.strip() else ">"
+                                                   for line in s.own_questions.splitlines()] + [""]
+    if s.sure_to_discuss:
+        out += [f"## {h['sure']}", ""] + [f"- {x}" for x in s.sure_to_discuss] + [""]
+    out += [f"## {h['disclaimer']}", "", s.disclaimer, "",
+            f"*{h['content_date']}: {s.content_last_reviewed.isoformat()}*", ""]
+    return "\n".join(out)

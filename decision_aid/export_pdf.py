@@ -1,0 +1,293 @@
+"""The summary as a printable A4 PDF: the same `Summary` value, order and headings as the
+Markdown export, set in large type with vendored DejaVu Sans fonts (see fonts/LICENSE).
+
+Free text from the patient or the nurse is written as plain text: never read as Markdown or HTML.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+from typing import Optional
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from .summary import OptionView, Summary
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+FONT = "DejaVu"
+MARGIN = 20                                      # left and right page margins (mm)
+BODY, SMALL, H1, H2, H3 = 12, 10, 20, 16, 14    # type sizes in points
+LINE = 6.5                                       # body line height in mm
+INK, GREY = 20, 110                              # near-black text, grey rules and outlines
+PITCH, ROW, DOT = 3.6, 4.1, 1.35                 # picture of 100 people: column and row step,
+PICTURE_W = 10 * PITCH + 8                       # head size; width kept for it (mm)
+PICTURE_H = 10 * ROW + LINE + 4
+TOTAL = "{~total~}"                              # page-count alias, filled in when the PDF closes
+
+
+def nfc(text: object) -> str:
+    text = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(" " if c != "\n" and unicodedata.category(c) == "Cc" else c
+                   for c in text.replace("\t", "    "))
+
+
+class _Doc(FPDF):
+    def __init__(self, page_label: str):
+        super().__init__(format="A4")
+        self.page_label = page_label
+        for style, name in (("", ""), ("B", "-Bold"), ("I", "-Oblique"), ("BI", "-BoldOblique")):
+            self.add_font(FONT, style, str(FONTS / f"DejaVuSans{name}.ttf"))
+        self.set_margins(MARGIN, 18, MARGIN)
+        self.set_auto_page_break(True, margin=22)
+        self.alias_nb_pages(TOTAL)
+        self.set_text_color(INK)
+        self.set_draw_color(GREY)
+
+    def normalize_text(self, text: str) -> str:
+        """Every string drawn passes here: NFC, and a visible mark (U+FFFD) for a character the
+        font cannot draw (e.g. Chinese), rather than a silent gap in the patient's words."""
+        cmap = self.current_font.cmap
+        return "".join(c if c == "\n" or ord(c) in cmap else "\ufffd" for c in nfc(text))
+
+    def footer(self) -> None:
+        self.set_xy(MARGIN, -15)                 # fixed place, whatever margins a list has set
+        self.set_font(FONT, "", SMALL)
+        self.set_text_color(INK)
+        self.cell(self.w - 2 * MARGIN, 6, self.page_label.format(n=self.page_no(), total=TOTAL),
+                  align="R")
+
+    # --- text ------------------------------------------------------------------------
+
+    def font(self, style: str = "", size: float = BODY) -> None:
+        self.set_font(FONT, style, size)
+
+    def need(self, height: float) -> None:
+        """Start a new page unless `height` mm still fit (keeps headings with their text)."""
+        if self.will_page_break(height):
+            self.add_page()
+
+    def heading(self, text: str, size: float = H2, before: float = 6) -> None:
+        self.need(before + size * 0.5 + 3 * LINE)
+        self.ln(before)
+        self.font("B", size)
+        self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(2)
+
+    def para(self, text: str, style: str = "", size: float = BODY, after: float = 2.5) -> None:
+        """Plain text, never Markdown: what is typed is what is printed."""
+        self.font(style, size)
+        self.multi_cell(0, LINE, text, align="L", markdown=False,
+                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(after)
+
+    def rich(self, parts: list[tuple[str, ...]], bullet: bool = False,
+             indent: float = 0, after: float = 2, right: float = 0) -> None:
+        """One paragraph of (style, text[, link]) runs, optionally as a bulleted list item;
+        `right` mm are kept free at the right (for a picture beside the text)."""
+        left, r_margin = self.l_margin, self.r_margin
+        self.set_right_margin(r_margin + right)
+        if bullet:
+            self.font()
+            self.set_x(left + indent)
+            self.cell(6, LINE, "•")
+            indent += 6
+        self.set_left_margin(left + indent)
+        self.set_x(left + indent)
+        for style, text, *link in parts:
+            self.font(style)
+            first = text.lstrip().split(" ", 1)[0]
+            if self.get_x() > self.l_margin and \
+                    self.get_x() + self.get_string_width(f" {first}") > self.w - self.r_margin:
+                self.ln(LINE)                  # write() would split a run's first word in two
+                text = text.lstrip()
+            self.write(LINE, text, link=link[0] if link else "")
+        self.set_left_margin(left)
+        self.set_right_margin(r_margin)
+        self.ln(LINE + after)
+
+    def bullets(self, items: list[str], style: str = "") -> None:
+        for x in items:
+            self.rich([(style, x)], bullet=True, after=1)
+
+    def titled(self, items: list[tuple[str, str]]) -> None:
+        for title, text in items:
+            self.rich([("B", f"{title}. "), ("", text)], bullet=True)
+
+    def label(self, text: str) -> None:
+        self.need(2 * LINE + 2)
+        self.ln(2)
+        self.para(f"{text}:", "B", after=1)
+
+    def boxed(self, heading: Optional[str], lines: list[tuple[str, str, bool]], width: float = 0.3,
+              pad: float = 4) -> None:
+        """A framed block on a light tint: a bold heading, then (style, text, bulleted) lines."""
+        w = self.epw - 2 * pad
+        height = 2 * pad + sum(self._height(t, s, w - 6 * b) for s, t, b in lines)
+        if heading:
+            height += self._height(heading, "B", w, H3) + 2
+        self.need(height + 4)
+        x, y = self.l_margin, self.get_y()
+        self.set_fill_color(244)
+        self.set_line_width(width)
+        self.set_draw_color(INK)
+        self.rect(x, y, self.epw, height, style="DF")
+        self.set_draw_color(GREY)
+        self.set_line_width(0.2)
+        self.set_xy(x + pad, y + pad)
+        if heading:
+            self.font("B", H3)
+            self.multi_cell(w, H3 * 0.5, heading, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+            self.ln(2)
+        for style, text, bullet in lines:
+            self.set_x(x + pad)
+            self.font(style)
+            if bullet:
+                self.cell(6, LINE, "•")
+            self.multi_cell(w - 6 * bullet, LINE, text, align="L",
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_xy(self.l_margin, y + height + 4)
+
+    def _height(self, text: str, style: str, w: float, size: float = BODY) -> float:
+        self.font(style, size)
+        lh = LINE if size == BODY else size * 0.5
+        return lh * len(self.multi_cell(w, lh, text, dry_run=True, output="LINES"))
+
+    def rule(self) -> None:
+        self.ln(4)
+        self.set_line_width(0.3)
+        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+        self.ln(2)
+
+    # --- picture of 100 people ---------------------------------------------------------
+
+    def people(self, n: int, caption: str) -> float:
+        """A 10 by 10 grid of person marks at the right edge, from the current line down:
+        `n` filled, the rest outlined, captioned below. Returns the y under the caption."""
+        left = self.w - self.r_margin - PICTURE_W
+        x0, y0 = left + (PICTURE_W - 10 * PITCH) / 2, self.get_y() + 1
+        self.set_line_width(0.2)
+        self.set_draw_color(INK)
+        self.set_fill_color(INK)
+        for k in range(100):
+            x, y = x0 + (k % 10) * PITCH, y0 + (k // 10) * ROW
+            style = "DF" if k < max(0, min(n, 100)) else "D"
+            self.circle(x + PITCH / 2, y + DOT / 2 + 0.25, DOT / 2, style=style)
+            body = [(x + 0.55, y + PITCH - 0.35), (x + PITCH - 0.55, y + PITCH - 0.35),
+                    (x + PITCH - 0.9, y + DOT + 0.65), (x + 0.9, y + DOT + 0.65)]
+            self.polygon(body, style=style)
+        self.set_draw_color(GREY)
+        y = self.get_y()
+        self.set_xy(left, y0 + 10 * ROW + 0.5)
+        self.font("B", BODY)
+        self.cell(PICTURE_W, LINE, caption, align="C")
+        bottom = self.get_y() + LINE
+        self.set_xy(self.l_margin, y)
+        return bottom
+
+
+def _option(pdf: _Doc, o: OptionView, h: dict[str, str]) -> None:
+    pdf.heading(o.title, H3, before=4)
+    pdf.para(o.what_it_is)
+    if o.examples:
+        pdf.rich([("B", f"{h['examples']}: "), ("", ", ".join(o.examples))])
+    pdf.rich([("B", f"{h['why_shown']}: "), ("", o.why_shown)])
+    pdf.rich([("B", f"{h['how_given']}: "), ("", f"{o.how_given} {o.visits}")])
+    if o.side_effects:
+        first_picture = o.side_effects[0].about_n_in_100 is not None
+        pdf.need(3 * LINE + (PICTURE_H if first_picture else 2 * LINE))  # label + first item
+        pdf.label(h["side_effects"])
+        if any(e.about_n_in_100 is not None for e in o.side_effects):
+            pdf.para(h["picture_key"], "I", after=1.5)
+    for e in o.side_effects:
+        parts = [("", f"{e.label.rstrip('. ')}: {e.frequency}")]
+        if e.about_n_in_100 is not None:
+            parts.append(("", f" ({h['about']} {e.about_n_in_100} {h['in_100']})"))
+        if e.serious:
+            parts.append(("B", f" ({h['serious']})"))
+        if e.worries_patient:
+            parts.append(("BI", f" — {h['you_said_worry']}"))
+        if e.about_n_in_100 is None:
+            pdf.rich(parts, bullet=True)
+            continue
+        pdf.need(PICTURE_H)
+        bottom = pdf.people(e.about_n_in_100, h["picture_caption"].format(n=e.about_n_in_100))
+        pdf.rich(parts, bullet=True, right=PICTURE_W + 4)
+        pdf.set_y(max(pdf.get_y(), bottom + 3))
+    for key, items in (("fit", o.fit), ("cautions", o.cautions)):
+        if items:
+            pdf.label(h[key])
+            pdf.bullets(items)
+    if o.tell_team:
+        pdf.label(h["tell_team"])
+        pdf.bullets(o.tell_team)
+    if o.sources:
+        pdf.label(h["sources"])
+        for s in o.sources:
+            pdf.rich([("", f"{s.name} ({s.year}): "), ("", s.url, s.url)], bullet=True)
+
+
+def to_pdf(summary: Summary, notes: str | None = None, made_on: dt.date | None = None) -> bytes:
+    """The summary as PDF bytes. `notes`: the nurse's notes (plain text), if any."""
+    s, h = summary, summary.headings
+    pdf = _Doc(h["page"])
+    pdf.set_title(nfc(h["title"]))
+    pdf.set_lang(s.language)
+    pdf.set_creator("decision_aid")
+    pdf.add_page()
+
+    if s.urgent_notice:
+        symptoms = [("", x, True) for x in s.urgent_symptoms]
+        pdf.boxed(h["urgent"], [("B", s.urgent_notice, False), *symptoms], width=1.2)
+    pdf.font("B", H1)
+    pdf.multi_cell(0, H1 * 0.5, h["title"], align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(2)
+    pdf.para(f"{h['made_on']}: {(made_on or dt.date.today()).isoformat()}")
+    if s.draft_notice:
+        pdf.boxed(None, [("I", s.draft_notice, False)])
+
+    pdf.heading(h["situation"])
+    pdf.titled([(i.title, i.text) for i in s.situation])
+    if s.missing:
+        pdf.heading(h["missing"])
+        pdf.titled([(i.title, i.text) for i in s.missing])
+    pdf.heading(h["path"])
+    for key, items in (("path_before", s.path.already_had), ("path_now", s.path.now),
+                       ("path_later", s.path.later)):
+        pdf.label(h[key])
+        pdf.bullets(items or [h["path_none"]])
+
+    pdf.heading(h["options"])
+    pdf.para(h["options_intro"])
+    for k, o in enumerate(s.options):
+        if k:
+            pdf.rule()
+        _option(pdf, o, h)
+
+    pdf.heading(h["not_listed"])
+    pdf.titled([(n.title, n.why) for n in s.not_listed])
+    if s.tests_to_ask:
+        pdf.heading(h["tests"])
+        pdf.titled([(i.title, i.text) for i in s.tests_to_ask])
+    pdf.heading(h["trials"])
+    pdf.titled([(i.title, i.text) for i in s.trials])
+    if s.trial_search_url:
+        pdf.rich([("B", f"{h['trial_search']}: "), ("", s.trial_search_url, s.trial_search_url)],
+                 bullet=True)
+    if s.support:
+        pdf.heading(h["support"])
+        pdf.titled([(i.title, i.text) for i in s.support])
+    pdf.heading(h["questions"])
+    pdf.bullets(s.questions_to_ask)
+    for title, text in ((h["own_questions"], s.own_questions), (h["notes"], notes)):
+        if text and text.strip():
+            pdf.heading(title, H3, before=4)
+            pdf.para(text)
+    if s.sure_to_discuss:
+        pdf.heading(h["sure"])
+        pdf.bullets(s.sure_to_discuss)
+    pdf.heading(h["disclaimer"])
+    pdf.para(s.disclaimer)
+    pdf.para(f"{h['content_date']}: {s.content_last_reviewed.isoformat()}", "I")
+    return bytes(pdf.output())

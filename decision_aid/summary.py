@@ -1,0 +1,229 @@
+"""build_summary(answers, content) -> Summary: the one value every surface renders.
+
+Pure: no streamlit, no I/O. Which options, cautions, tests and questions appear is decided
+here from the content's rules (`show_when`), never in page code.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping, Optional
+from urllib.parse import quote, urlencode
+
+from pydantic import BaseModel, ConfigDict
+
+from . import rules
+from .answers import clean, facts
+from .content import Content, Question
+from .dictionary import FIELDS, OPTION_FAMILIES, SURE_IDS
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Item(_View):
+    id: str
+    title: str = ""
+    text: str
+
+
+class SideEffectView(_View):
+    label: str
+    frequency: str                       # in words: "Very common", ...
+    about_n_in_100: Optional[int] = None
+    serious: bool = False
+    worries_patient: bool = False        # the patient named it as a concern
+
+
+class SourceView(_View):
+    name: str
+    year: int
+    url: str
+
+
+class OptionView(_View):
+    id: str
+    title: str
+    what_it_is: str
+    examples: list[str]
+    how_given: str
+    visits: str
+    route: str
+    side_effects: list[SideEffectView]
+    tell_team: list[str]
+    when_discussed: str
+    why_shown: str
+    reasons: list[str]
+    cautions: list[str]
+    fit: list[str] = []
+    sources: list[SourceView]
+    review_status: str
+
+
+class NotListed(_View):
+    id: str
+    title: str
+    why: str
+
+
+class AnswerLine(_View):
+    step: str
+    question: str
+    answer: str
+
+
+class Path(_View):
+    already_had: list[str]
+    now: list[str]
+    later: list[str]
+
+
+class Summary(_View):
+    language: str
+    headings: dict[str, str]
+    urgent_notice: Optional[str]
+    urgent_symptoms: list[str]
+    situation: list[Item]
+    missing: list[Item]
+    path: Path
+    options: list[OptionView]
+    not_listed: list[NotListed]
+    tests_to_ask: list[Item]
+    trials: list[Item]
+    trial_search_url: Optional[str]
+    support: list[Item]
+    questions_to_ask: list[str]
+    own_questions: Optional[str]
+    sure_to_discuss: list[str]
+    answers: list[AnswerLine]
+    disclaimer: str
+    draft_notice: Optional[str]
+    content_last_reviewed: dt.date
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+def _questions(content: Content) -> dict[str, tuple[str, Question]]:
+    return {q.id: (s.title, q) for s in content.questions.steps for q in s.questions}
+
+
+def applicable(answers: Mapping[str, Any], content: Content) -> dict[str, Any]:
+    """Answers to questions that apply (e.g. no menopausal status once `sex` is male)."""
+    f, qs = facts(answers), _questions(content)
+    return {k: v for k, v in answers.items() if k in qs and qs[k][1].show_when.holds(f)}
+
+
+def choice_label(content: Content, qid: str, value: str) -> str:
+    if qid == "subtype":
+        return content.text(f"subtypes.{value}")
+    q = _questions(content)[qid][1]
+    return next((c.label for c in q.choices if c.value == value), value)
+
+
+def answer_text(content: Content, qid: str, value: Any) -> str:
+    """An answer in the patient's own words (the labels they chose)."""
+    if FIELDS[qid].kind == "text":
+        return str(value)
+    values = value if isinstance(value, tuple) else (value,)
+    return "; ".join(choice_label(content, qid, v) for v in values)
+
+
+def _reason(content: Content, qid: str, value: str) -> str:
+    if qid == "subtype":
+        return content.text("summary.reason_subtype", subtype=choice_label(content, qid, value))
+    q = _questions(content)[qid][1]
+    return f"{q.short or q.label}: {choice_label(content, qid, value)}"
+
+
+def _trial_url(content: Content, f: Mapping[str, Any]) -> Optional[str]:
+    ts = content.trial_search
+    terms = [ts.subtype_terms[f["subtype"]]] if f["subtype"] in ts.subtype_terms else []
+    terms += [ts.biomarker_terms[b] for b in f.get("biomarkers", ()) if b in ts.biomarker_terms]
+    params = {"cond": ts.condition}
+    if terms:
+        params["term"] = " AND ".join(terms)
+    params["aggFilters"] = "status:rec"
+    return f"{ts.base_url}?{urlencode(params, quote_via=quote, safe=':')}"
+
+
+def urgent_notice(answers: Mapping[str, Any], content: Content) -> Optional[tuple[str, list[str]]]:
+    """(what to do now, what each ticked symptom may mean), or None. Any urgent symptom wins
+    over a contradictory "none": the notice is the safer reading."""
+    ticked = [s for s in answers.get("urgent_symptoms", ()) if s != "none"]
+    if not ticked:
+        return None
+    return f"{content.urgent.notice} {content.urgent.call}", [content.urgent.symptoms[s] for s in ticked]
+
+
+def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
+    """The individualized discussion summary for these answers. Pure and total."""
+    answers = applicable(clean(raw_answers), content)
+    f = facts(answers)
+    t = content.text
+
+    notice, urgent_details = urgent_notice(answers, content) or (None, [])
+
+    concerns = set(answers.get("side_effect_concerns", ()))
+    options, later, not_listed = [], [], []
+    for fam_id in OPTION_FAMILIES:
+        fam = content.options[fam_id]
+        if fam.show_when.holds(f):
+            reasons = [_reason(content, k, v) for k, v in rules.reasons(fam.show_when.cond, f)]
+            cautions = [c.text for c in content.cautions
+                        if fam_id in c.applies_to and c.show_when.holds(f)]
+            options.append(OptionView(
+                id=fam.id, title=fam.title, what_it_is=fam.what_it_is, examples=fam.examples,
+                how_given=fam.how_given.text, visits=fam.how_given.visits,
+                route=t(f"routes.{fam.how_given.route}"),
+                side_effects=[SideEffectView(
+                    label=s.label, frequency=t(f"frequency.{s.frequency}"),
+                    about_n_in_100=s.about_n_in_100, serious=s.serious,
+                    worries_patient=s.concern in concerns) for s in fam.side_effects],
+                tell_team=fam.tell_team, when_discussed=fam.when_discussed,
+                why_shown=(t("summary.why_shown", reasons="; ".join(dict.fromkeys(reasons)))
+                           if reasons else t("summary.why_shown_general")),
+                reasons=list(dict.fromkeys(reasons)), cautions=cautions,
+                sources=[SourceView(**s.model_dump()) for s in fam.sources],
+                review_status=fam.review_status))
+            continue
+        specific = next((r.text for r in fam.not_listed if r.when.holds(f)), t("summary.not_listed_default"))
+        if fam.later_when.raw is not None and fam.later_when.holds(f):
+            later.append(fam.title)
+            specific = next((r.text for r in fam.not_listed if r.when.raw is not None and r.when.holds(f)), "")
+            why = f"{t('summary.not_listed_later')} {specific}".strip()
+        else:
+            why = specific
+        not_listed.append(NotListed(id=fam.id, title=fam.title, why=why))
+
+    def topics(items) -> list[Item]:
+        return [Item(id=i.id, title=i.title, text=i.text) for i in items if i.show_when.holds(f)]
+
+    already = [choice_label(content, "prior_treatments", v)
+               for v in answers.get("prior_treatments", ()) if v not in ("none", "unsure")]
+    qs = _questions(content)
+    lines = [AnswerLine(step=qs[k][0], question=qs[k][1].label, answer=answer_text(content, k, v))
+             for k, v in answers.items()]
+    distant = answers.get("recurrence_type") in ("distant", "both")
+    return Summary(
+        language=content.language,
+        headings=dict(content.ui["summary_headings"]),
+        urgent_notice=notice,
+        urgent_symptoms=urgent_details,
+        situation=topics(content.situation),
+        missing=topics(content.missing),
+        path=Path(already_had=already, now=[o.title for o in options], later=later),
+        options=options,
+        not_listed=not_listed,
+        tests_to_ask=topics(content.tests),
+        trials=topics(content.trials),
+        trial_search_url=_trial_url(content, f) if distant else None,
+        support=topics(content.support),
+        questions_to_ask=[a.text for a in content.ask if a.show_when.holds(f)],
+        own_questions=answers.get("own_questions"),
+        sure_to_discuss=[t(f"sure_talk.{s}") for s in SURE_IDS if answers.get(s) == "no"],
+        answers=lines,
+        disclaimer=t("summary.disclaimer"),
+        draft_notice=t("summary.draft_notice") if content.is_draft() else None,
+        content_last_reviewed=content.last_reviewed(),
+    )

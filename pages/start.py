@@ -1,0 +1,40 @@
+import streamlit as st
+
+from decision_aid.answers import AnswersError, from_file
+from ui import state
+from ui.content import get_content
+
+content = get_content()
+t = content.text
+
+st.title(t("start.heading"))
+if st.session_state.pop("just_cleared", False):
+    st.success(t("sidebar.cleared"))
+if content.is_draft():
+    st.info(t("start.draft_note"), icon="📝")
+st.markdown(t("start.what_it_is"))
+st.markdown(f"**{t('start.what_it_is_not')}**")
+st.markdown(t("start.time"))
+st.caption(t("start.privacy"))
+
+modes = {"nurse": t("start.mode_nurse"), "self": t("start.mode_self")}
+st.session_state.setdefault(state.MODE, None)
+st.radio(t("start.how_heading"), options=list(modes), format_func=modes.get, key=state.MODE,
+         horizontal=True)
+
+label = t("start.continue") if state.answers() else t("start.begin")
+if st.button(label, type="primary", key="begin"):
+    st.switch_page("pages/questions.py")
+
+st.divider()
+st.subheader(t("start.resume_heading"))
+st.markdown(t("start.resume_help"))
+st.caption(t("start.reload_note"))
+upload = st.file_uploader(t("start.resume_label"), type=["json"], key="resume_file")
+if upload is not None and st.button(t("start.resume_button"), key="resume"):
+    try:
+        state.replace_answers(from_file(upload.getvalue()))  # read in memory, never written
+    except AnswersError as e:
+        st.error(t(f"errors.{e.code}", **e.params) + " " + t("errors.not_loaded"))
+    else:
+        st.success(t("start.resume_done"))

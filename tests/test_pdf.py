@@ -1,0 +1,172 @@
+"""The PDF summary: the same Summary value as the Markdown, read back with pypdf."""
+import datetime as dt
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from decision_aid.answers import to_file
+from decision_aid.export_pdf import FONTS, to_pdf
+from decision_aid.summary import build_summary
+
+ROOT = Path(__file__).resolve().parent.parent
+OWN = ("Können wir über Nebenwirkungen sprechen? ¿Y el costo? Tóm tắt\n"
+       "<b>bold</b> and **x** [a](http://x)")
+NOTES = "Call on Tuesday. <i>not italic</i> __y__ # not a heading"
+ANSWERS = {
+    "urgent_symptoms": ["back_pain_with_weakness_or_numbness"],
+    "recurrence_type": "distant",
+    "metastatic_sites": ["bone"],
+    "recurrence_timing": "more_than_12_months_after",
+    "hr_status": "positive",
+    "her2_status": "zero",
+    "biomarkers": ["not_tested"],
+    "prior_treatments": ["surgery", "radiation", "taxane", "aromatase_inhibitor"],
+    "metastatic_lines": "none_yet",
+    "sex": "female",
+    "menopausal_status": "postmenopausal",
+    "conditions": ["dental_problems"],
+    "side_effect_concerns": ["fatigue", "diarrhea", "infection_risk"],
+    "own_questions": OWN,
+}
+
+
+def flat(text: str) -> str:
+    """Extracted text with line breaks and runs of spaces made single spaces."""
+    return " ".join(text.split())
+
+
+def read(data: bytes) -> tuple[pypdf.PdfReader, str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return reader, flat("\n".join(p.extract_text() for p in reader.pages))
+
+
+@pytest.fixture(scope="module")
+def summary(content):
+    return build_summary(ANSWERS, content)
+
+
+@pytest.fixture(scope="module")
+def pdf(summary):
+    return read(to_pdf(summary, notes=NOTES, made_on=dt.date(2025, 3, 4)))
+
+
+def test_is_a_pdf_with_title_and_language(summary, pdf):
+    reader, _ = pdf
+    assert reader.metadata.title == summary.headings["title"]
+    assert reader.trailer["/Root"]["/Lang"] == summary.language
+
+
+def test_urgent_notice_comes_before_the_options(summary, pdf):
+    _, text = pdf
+    assert summary.urgent_notice and summary.options
+    notice = text.find(flat(summary.urgent_notice))
+    assert 0 <= notice < text.find(flat(summary.options[0].title))
+    assert text.find(summary.headings["urgent"]) < text.find(flat(summary.headings["title"]))
+    for symptom in summary.urgent_symptoms:
+        assert flat(symptom) in text
+
+
+def test_no_urgent_block_without_urgent_symptoms(content):
+    s = build_summary({**ANSWERS, "urgent_symptoms": ["none"]}, content)
+    _, text = read(to_pdf(s))
+    assert s.headings["urgent"] not in text
+
+
+def test_every_listed_option_and_section_is_present(summary, pdf):
+    _, text = pdf
+    h = summary.headings
+    for o in summary.options:
+        assert flat(o.title) in text
+    for n in summary.not_listed:
+        assert flat(n.title) in text
+    for key in ("situation", "path", "options", "trials", "questions", "disclaimer"):
+        assert flat(h[key]) in text
+    assert f"{h['made_on']}: 2025-03-04" in text
+
+
+def test_accents_and_non_latin_text_come_out_intact(pdf):
+    _, text = pdf
+    assert "Können wir über Nebenwirkungen sprechen? ¿Y el costo? Tóm tắt" in text
+
+
+def test_markup_in_free_text_is_printed_as_typed(summary, pdf):
+    _, text = pdf
+    assert "<b>bold</b> and **x** [a](http://x)" in text
+    assert flat(NOTES) in text
+    assert summary.headings["notes"] in text
+
+
+def test_notes_only_when_given(summary):
+    _, text = read(to_pdf(summary))
+    assert summary.headings["notes"] not in text
+    assert NOTES not in text
+
+
+def test_decomposed_text_is_normalised(summary):
+    s = summary.model_copy(update={"own_questions": "Cafe\u0301 te\u0302\u0301t"})  # NFD
+    _, text = read(to_pdf(s))
+    assert "Café tết" in text
+
+
+def test_page_numbers_on_every_page(summary, pdf):
+    reader, _ = pdf
+    total = len(reader.pages)
+    for n, page in enumerate(reader.pages, 1):
+        assert summary.headings["page"].format(n=n, total=total) in flat(page.extract_text())
+
+
+def test_disclaimer_and_content_date(summary, pdf):
+    _, text = pdf
+    assert flat(summary.disclaimer) in text
+    reviewed = summary.content_last_reviewed.isoformat()
+    assert f"{summary.headings['content_date']}: {reviewed}" in text
+
+
+def test_picture_caption_for_side_effects_with_a_number(summary, pdf):
+    _, text = pdf
+    numbers = [e.about_n_in_100 for o in summary.options for e in o.side_effects
+               if e.about_n_in_100 is not None]
+    for n in numbers:
+        assert summary.headings["picture_caption"].format(n=n) in text
+    # whatever the content holds, a side effect with a number gets its picture and caption
+    o = summary.options[0]
+    effect = o.side_effects[0].model_copy(update={"about_n_in_100": 37})
+    option = o.model_copy(update={"side_effects": [effect]})
+    _, text = read(to_pdf(summary.model_copy(update={"options": [option]})))
+    assert summary.headings["picture_caption"].format(n=37) in text
+    assert flat(summary.headings["picture_key"]) in text
+
+
+def test_worry_flag_for_side_effects_the_patient_named(summary, pdf):
+    _, text = pdf
+    if any(e.worries_patient for o in summary.options for e in o.side_effects):
+        assert summary.headings["you_said_worry"] in text
+
+
+def test_characters_the_font_lacks_are_marked_not_dropped(summary):
+    s = summary.model_copy(update={"own_questions": "Ask about 中文 please"})
+    _, text = read(to_pdf(s))
+    assert "Ask about \ufffd\ufffd please" in text
+
+
+def test_fonts_are_vendored_with_their_licence():
+    assert FONTS.is_relative_to(ROOT / "decision_aid")
+    for name in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"):
+        assert (FONTS / f"{name}.ttf").is_file()
+    assert "Bitstream" in (FONTS / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_command_line_writes_a_pdf(tmp_path):
+    answers = tmp_path / "answers.json"
+    answers.write_bytes(to_file(ANSWERS))
+    out = tmp_path / "summary.pdf"
+    run = subprocess.run([sys.executable, "-m", "decision_aid", "summarize", str(answers),
+                          "--format", "pdf", "--output", str(out)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    _, text = read(out.read_bytes())
+    assert "Tóm tắt" in text

@@ -1,0 +1,16 @@
+"""Content is parsed and validated once per process, never per rerun."""
+from __future__ import annotations
+
+import streamlit as st
+
+from decision_aid.content import Content, load_content
+
+
+@st.cache_resource(show_spinner=False)
+def get_content(language: str = "en") -> Content:
+    return load_content(language=language)
+
+
+def t(key: str, **params) -> str:
+    """A UI string from content/ui.yaml."""
+    return get_content().text(key, **params)
