@@ -1,4 +1,4 @@
-"""Entry point: page config, the shared chrome (urgent notice, sidebar) and navigation.
+"""Entry point: page config, content check, navigation, and a friendly error instead of a traceback.
 
 Run with `make run`. Pages live in pages/ and only render; decisions are in decision_aid.
 """
@@ -8,7 +8,6 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from decision_aid.content import ContentError
-from ui import chrome
 from ui.content import get_content
 
 st.set_page_config(page_title="Talking about your options", page_icon="static/favicon.png",
@@ -32,8 +31,6 @@ PAGES = [
 ]
 page = st.navigation(PAGES, position="hidden")  # our own menu is drawn in the sidebar
 
-chrome.urgent_banner(content)
-chrome.sidebar(content)
 try:
     page.run()
 except ScriptControlException:

@@ -153,7 +153,7 @@ def urgent_notice(answers: Mapping[str, Any], content: Content) -> Optional[tupl
     ticked = [s for s in answers.get("urgent_symptoms", ()) if s != "none"]
     if not ticked:
         return None
-    return f"{content.urgent.notice} {content.urgent.call}", [content.urgent.symptoms[s] for s in ticked]
+    return f"{content.urgent.notice}: {content.urgent.call}", [content.urgent.symptoms[s] for s in ticked]
 
 
 def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:

@@ -1,8 +1,9 @@
 import streamlit as st
 
-from ui.content import get_content
+from ui import chrome
 
-content = get_content()
+
+content = chrome.frame()
 t = content.text
 
 st.header(t("learn.heading"))

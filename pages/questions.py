@@ -2,9 +2,8 @@ import streamlit as st
 
 from decision_aid.answers import facts
 from ui import chrome, state, widgets
-from ui.content import get_content
 
-content = get_content()
+content = chrome.frame()
 t = content.text
 steps = content.questions.steps
 n = min(state.step(), len(steps) - 1)

@@ -2,10 +2,9 @@ import streamlit as st
 
 from decision_aid.answers import facts
 from decision_aid.summary import answer_text
-from ui import state
-from ui.content import get_content
+from ui import chrome, state
 
-content = get_content()
+content = chrome.frame()
 t = content.text
 
 st.header(t("review.heading"))

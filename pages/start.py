@@ -1,17 +1,16 @@
 import streamlit as st
 
 from decision_aid.answers import AnswersError, from_file
-from ui import state
-from ui.content import get_content
+from ui import chrome, state
 
-content = get_content()
+content = chrome.frame()
 t = content.text
 
-st.title(t("start.heading"))
+st.header(t("start.heading"))
 if st.session_state.pop("just_cleared", False):
     st.success(t("sidebar.cleared"))
 if content.is_draft():
-    st.info(t("start.draft_note"), icon="📝")
+    st.info(t("start.draft_note"), icon=":material/edit_note:")
 st.markdown(t("start.what_it_is"))
 st.markdown(f"**{t('start.what_it_is_not')}**")
 st.markdown(t("start.time"))

@@ -9,6 +9,18 @@ from decision_aid.dictionary import FIELDS
 from decision_aid.summary import applicable, urgent_notice
 
 from . import state
+from .content import get_content
+
+
+def frame() -> Content:
+    """Start every page: the urgent notice on top and the shared sidebar. Returns the content.
+
+    Called by each page rather than by app.py, so the notice is part of the page itself
+    (AppTest in Streamlit 1.67 drops elements drawn by the entry script after a rerun)."""
+    content = get_content()
+    urgent_banner(content)
+    sidebar(content)
+    return content
 
 
 def urgent_banner(content: Content) -> None:
@@ -18,7 +30,7 @@ def urgent_banner(content: Content) -> None:
         heading, details = notice
         st.error(f"### {content.text('urgent_banner.heading')}\n\n**{heading}**\n\n"
                  + "\n".join(f"- {d}" for d in details)
-                 + f"\n\n{content.text('urgent_banner.change')}", icon="🚨")
+                 + f"\n\n{content.text('urgent_banner.change')}", icon=":material/emergency:")
 
 
 def site_passage(passage: SitePassage, content: Content) -> None:
@@ -28,7 +40,7 @@ def site_passage(passage: SitePassage, content: Content) -> None:
         st.caption(content.text("steps.site_heading"))
         st.markdown(f"#### {section.heading}")
         st.markdown(section.body)
-        st.page_link("pages/learn.py", label=content.text("steps.site_more"), icon="📖")
+        st.page_link("pages/learn.py", label=content.text("steps.site_more"), icon=":material/menu_book:")
 
 
 def sidebar(content: Content) -> None:

@@ -31,7 +31,7 @@ def _option(o: OptionView, h: dict[str, str], more_label: str) -> None:
         if o.fit:
             st.markdown(f"**{h['fit']}:**\n" + "\n".join(f"- {x}" for x in o.fit))
         if o.cautions:
-            st.warning(f"**{h['cautions']}:**\n" + "\n".join(f"- {c}" for c in o.cautions), icon="⚠️")
+            st.warning(f"**{h['cautions']}:**\n" + "\n".join(f"- {c}" for c in o.cautions), icon=":material/health_and_safety:")
         with st.expander(more_label):
             if o.examples:
                 st.markdown(f"**{h['examples']}:** " + ", ".join(o.examples))
@@ -42,9 +42,9 @@ def _option(o: OptionView, h: dict[str, str], more_label: str) -> None:
 
 def render(s: Summary, more_label: str) -> None:
     h = s.headings
-    st.title(h["title"])
+    st.header(h["title"])
     if s.draft_notice:
-        st.info(s.draft_notice, icon="📝")
+        st.info(s.draft_notice, icon=":material/edit_note:")
     _items(s.situation, h["situation"])
     if s.missing:
         _items(s.missing, h["missing"])

@@ -1,0 +1,140 @@
+"""AppTest walks of the whole flow, as three different patients and more."""
+import pytest
+import yaml
+
+from decision_aid.summary import build_summary
+from walk import answer, click, open_app, texts, visible_questions, walk
+
+DISTANT_HR_POSITIVE = {
+    "urgent_symptoms": ["none"], "recurrence_type": "distant", "metastatic_sites": ["bone", "liver"],
+    "recurrence_timing": "more_than_12_months_after", "recurrence_biopsied": "yes",
+    "hr_status": "positive", "her2_status": "zero", "biomarkers": ["not_tested"],
+    "prior_treatments": ["surgery", "radiation", "aromatase_inhibitor"], "metastatic_lines": "none_yet",
+    "sex": "female", "menopausal_status": "postmenopausal", "age_group": "65_to_74",
+    "daily_activity": "fully_active", "conditions": ["dental_problems"],
+    "priority_balance": "4", "side_effect_concerns": ["hair_loss", "fatigue"],
+    "own_questions": "Can I still travel to see my grandchildren?",
+    "sure_certain": "no",
+}
+LOCAL_REGIONAL = {
+    "urgent_symptoms": ["none"], "recurrence_type": "local_regional",
+    "recurrence_timing": "more_than_12_months_after", "hr_status": "positive", "her2_status": "zero",
+    "prior_treatments": ["surgery", "radiation", "tamoxifen"], "sex": "female",
+    "menopausal_status": "postmenopausal",
+}
+MAN_HER2_POSITIVE = {
+    "urgent_symptoms": ["none"], "recurrence_type": "distant", "metastatic_sites": ["lung"],
+    "hr_status": "negative", "her2_status": "positive", "prior_treatments": ["surgery", "taxane", "trastuzumab_or_pertuzumab"],
+    "metastatic_lines": "none_yet", "sex": "male", "age_group": "40_to_64",
+}
+
+
+def _summary_titles(content, answers):
+    return [o.title for o in build_summary(answers, content).options]
+
+
+@pytest.mark.parametrize("patient, not_asked", [
+    (DISTANT_HR_POSITIVE, []),
+    (LOCAL_REGIONAL, ["metastatic_sites"]),
+    (MAN_HER2_POSITIVE, ["menopausal_status"]),
+], ids=["distant-hr-positive", "local-regional-only", "man-her2-positive"])
+def test_three_patients_walk_the_whole_flow(content, patient, not_asked):
+    at = open_app()
+    shown = walk(at, content, patient)
+    asked = {q for qs in shown.values() for q in qs}
+    for qid in not_asked:
+        assert qid not in asked, f"{qid} should not be asked"
+    # review page: every answer, in the patient's words, with a way to change it
+    screen = texts(at)
+    assert "Check your answers" in screen
+    for qid, value in patient.items():
+        q = next(q for s in content.questions.steps for q in s.questions if q.id == qid)
+        first = value[0] if isinstance(value, list) else value
+        label = q.label if q.widget == "text" else next(c.label for c in q.choices if c.value == first)
+        assert label in screen, f"review page misses the answer to {qid}"
+        assert any(b.key == f"change_{qid}" for b in at.button)
+    assert at.session_state["answers"]["recurrence_type"] == patient["recurrence_type"]
+    click(at, "see_summary")
+    screen = texts(at)
+    for title in _summary_titles(content, patient):
+        assert title in screen
+    assert build_summary(patient, content).disclaimer.split(".")[0] in screen
+
+
+def test_back_keeps_answers_and_skipping_moves_on(content):
+    at = open_app()
+    click(at, "begin")
+    answer(at, content, "urgent_symptoms", ["none"])
+    click(at, "next")
+    answer(at, content, "recurrence_type", "distant")
+    click(at, "next")                       # biology: skipped entirely
+    assert "hr_status" in visible_questions(at)
+    click(at, "next")
+    click(at, "back")
+    click(at, "back")
+    assert at.radio(key="q_recurrence_type").value == "distant"
+    click(at, "back")
+    assert at.checkbox(key="q_urgent_symptoms__none").value is True
+    assert "hr_status" not in at.session_state["answers"]
+
+
+def test_conditional_question_disappears_when_it_stops_applying(content):
+    at = open_app()
+    at.session_state["step"] = 4  # health
+    at.switch_page("pages/questions.py").run()
+    assert "menopausal_status" in visible_questions(at)
+    answer(at, content, "menopausal_status", "premenopausal")
+    answer(at, content, "sex", "male")
+    assert "menopausal_status" not in visible_questions(at)
+    at.switch_page("pages/review.py").run()
+    assert "Where are you in menopause" not in texts(at)
+
+
+def test_urgent_notice_appears_and_stays_on_every_page(content):
+    at = open_app()
+    click(at, "begin")
+    assert not at.error
+    answer(at, content, "urgent_symptoms", ["fever_or_chills_during_treatment"])
+    notice = content.urgent.notice
+    assert notice in at.error[0].value
+    for page in ("pages/questions.py", "pages/review.py", "pages/summary.py", "pages/learn.py", "pages/start.py"):
+        at.switch_page(page).run()
+        assert at.error and notice in at.error[0].value, f"no urgent notice on {page}"
+        assert content.urgent.symptoms["fever_or_chills_during_treatment"][:40] in at.error[0].value
+
+
+def test_review_change_link_opens_the_right_step(content):
+    at = open_app()
+    at.session_state["answers"] = {"hr_status": "positive", "sex": "female"}
+    at.switch_page("pages/review.py").run()
+    click(at, "change_hr_status")
+    assert "hr_status" in visible_questions(at)
+    assert at.radio(key="q_hr_status").value == "positive"
+
+
+def test_clear_my_answers_asks_first_then_empties_everything(content):
+    at = open_app()
+    at.session_state["answers"] = {"hr_status": "positive", "own_questions": "private words"}
+    at.switch_page("pages/review.py").run()
+    click(at, "clear_start")
+    assert at.session_state["answers"]            # nothing cleared before confirming
+    click(at, "clear_no")
+    assert at.session_state["answers"]
+    click(at, "clear_start")
+    click(at, "clear_yes")
+    assert at.session_state["answers"] == {}
+    assert "private words" not in texts(at)
+    at.switch_page("pages/review.py").run()
+    assert "private words" not in texts(at)
+
+
+def test_summary_page_shows_each_vignette(content):
+    vignettes = yaml.safe_load(open("tests/data/vignettes_shared.yaml", encoding="utf-8"))
+    for v in vignettes:
+        at = open_app()
+        at.session_state["answers"] = {k: tuple(x) if isinstance(x, list) else x for k, x in v["answers"].items()}
+        at.switch_page("pages/summary.py").run()
+        assert not at.exception
+        screen = texts(at)
+        for fam in v["expect"].get("options_include", []):
+            assert content.options[fam].title in screen, (v["name"], fam)
