@@ -28,6 +28,7 @@ PAGES = [
     st.Page("pages/review.py", title=t("nav.review"), url_path="review"),
     st.Page("pages/summary.py", title=t("nav.summary"), url_path="summary"),
     st.Page("pages/learn.py", title=t("nav.learn"), url_path="learn"),
+    st.Page("pages/consultation.py", title=t("nav.consultation"), url_path="consultation"),
 ]
 page = st.navigation(PAGES, position="hidden")  # our own menu is drawn in the sidebar
 

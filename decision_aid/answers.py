@@ -101,7 +101,7 @@ def from_file(data: bytes) -> Answers:
     if len(data) > MAX_FILE_BYTES:
         raise AnswersError("too_large", limit_kb=MAX_FILE_BYTES // 1024)
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark from a text editor is fine
     except UnicodeDecodeError:
         raise AnswersError("not_utf8") from None
     try:
@@ -119,6 +119,10 @@ def from_file(data: bytes) -> Answers:
         raise AnswersError("newer_version", version=version)
     if version != SCHEMA_VERSION:
         raise AnswersError("bad_version", version=repr(version))
+    if "answers" not in body:
+        raise AnswersError("no_answers")
+    if not isinstance(body["answers"], dict):
+        raise AnswersError("bad_answers")
     try:
         saved = _SavedFile.model_validate(body)
     except ValidationError as e:

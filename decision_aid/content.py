@@ -235,7 +235,7 @@ class Content(_Model):
     ui: dict[str, Any]
     site: dict[str, SitePage]
 
-    def text(self, key: str, **params: Any) -> str:
+    def text(self, key: str, /, **params: Any) -> str:
         """A UI string by dotted key (ui.yaml), with {params} filled in."""
         node: Any = self.ui
         for part in key.split("."):

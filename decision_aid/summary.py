@@ -83,6 +83,7 @@ class Summary(_View):
     headings: dict[str, str]
     urgent_notice: Optional[str]
     urgent_symptoms: list[str]
+    subtype: str                         # the derived tumor type, in words
     situation: list[Item]
     missing: list[Item]
     path: Path
@@ -210,6 +211,7 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
         headings=dict(content.ui["summary_headings"]),
         urgent_notice=notice,
         urgent_symptoms=urgent_details,
+        subtype=choice_label(content, "subtype", f["subtype"]),
         situation=topics(content.situation),
         missing=topics(content.missing),
         path=Path(already_had=already, now=[o.title for o in options], later=later),

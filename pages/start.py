@@ -21,6 +21,9 @@ st.session_state.setdefault(state.MODE, None)
 st.radio(t("start.how_heading"), options=list(modes), format_func=modes.get, key=state.MODE,
          horizontal=True)
 
+if st.session_state[state.MODE] == "nurse":
+    st.page_link("pages/consultation.py", label=t("start.nurse_link"), icon=":material/stethoscope:")
+
 label = t("start.continue") if state.answers() else t("start.begin")
 if st.button(label, type="primary", key="begin"):
     st.switch_page("pages/questions.py")

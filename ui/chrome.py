@@ -52,7 +52,7 @@ def sidebar(content: Content) -> None:
         st.caption(t("sidebar.progress", done=done, total=len(FIELDS)))
         for path, key in (("pages/start.py", "nav.start"), ("pages/questions.py", "nav.questions"),
                           ("pages/review.py", "nav.review"), ("pages/summary.py", "nav.summary"),
-                          ("pages/learn.py", "nav.learn")):
+                          ("pages/learn.py", "nav.learn"), ("pages/consultation.py", "nav.consultation")):
             st.page_link(path, label=t(key))
         st.divider()
         if state.answers():

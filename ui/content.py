@@ -10,7 +10,3 @@ from decision_aid.content import Content, load_content
 def get_content(language: str = "en") -> Content:
     return load_content(language=language)
 
-
-def t(key: str, **params) -> str:
-    """A UI string from content/ui.yaml."""
-    return get_content().text(key, **params)

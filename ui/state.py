@@ -77,3 +77,18 @@ def clear_all() -> None:
     """Forget everything about this patient in this session."""
     for k in list(st.session_state.keys()):
         del st.session_state[k]
+
+
+NOTES_WIDGET = "w_nurse_notes"
+
+
+def notes() -> str:
+    return st.session_state.get(NOTES, "")
+
+
+def seed_notes() -> None:
+    st.session_state.setdefault(NOTES_WIDGET, notes())
+
+
+def store_notes() -> None:
+    st.session_state[NOTES] = st.session_state.get(NOTES_WIDGET, "")

@@ -1,0 +1,66 @@
+"""The command line: summaries of saved files, content validation, clear errors."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from decision_aid.answers import to_file
+from decision_aid.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = Path(__file__).parent / "data" / "bad_answers"
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "decision_aid", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def saved(tmp_path):
+    p = tmp_path / "answers.json"
+    p.write_bytes(to_file({"recurrence_type": "distant", "metastatic_sites": ("bone",),
+                           "hr_status": "positive", "her2_status": "zero", "metastatic_lines": "none_yet"}))
+    return p
+
+
+def test_json_has_the_dictionary_keys_and_agrees_with_markdown(saved, capsys):
+    assert main(["summarize", str(saved), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    for key in ("urgent_notice", "disclaimer", "content_last_reviewed", "options", "not_listed", "questions_to_ask"):
+        assert key in data
+    assert data["urgent_notice"] is None
+    assert all({"id", "title", "why_shown", "cautions"} <= set(o) for o in data["options"])
+    assert main(["summarize", str(saved), "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    for o in data["options"]:
+        assert f"### {o['title']}" in markdown
+    for n in data["not_listed"]:
+        assert n["why"] in markdown
+
+
+@pytest.mark.parametrize("name", ["not_json", "latin1_text", "unknown_question", "version_newer", "empty"])
+def test_bad_files_give_one_clear_line_and_exit_2(name):
+    r = run("summarize", str(BAD / f"{name}.json"), "--format", "json")
+    assert r.returncode == 2
+    assert r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:") and "Traceback" not in r.stderr
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    r = run("summarize", str(tmp_path / "nope.json"))
+    assert r.returncode == 2 and "cannot read" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_pdf_needs_an_output_file(saved):
+    r = run("summarize", str(saved), "--format", "pdf")
+    assert r.returncode == 2 and "--output" in r.stderr
+
+
+def test_validate_content_passes_on_our_content():
+    r = run("validate-content")
+    assert r.returncode == 0, r.stderr
+    assert "23 option families" in r.stdout

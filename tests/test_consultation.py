@@ -1,0 +1,82 @@
+"""The nurse's consultation view: the whole picture on one screen, notes into the PDF."""
+import io
+
+from pypdf import PdfReader
+
+from decision_aid.summary import build_summary
+from walk import click, open_app, texts
+
+PATIENT = {
+    "urgent_symptoms": ("none",), "recurrence_type": "distant", "metastatic_sites": ("bone",),
+    "hr_status": "positive", "her2_status": "zero", "prior_treatments": ("surgery", "tamoxifen"),
+    "metastatic_lines": "none_yet", "sex": "female", "menopausal_status": "postmenopausal",
+    "conditions": ("diabetes",), "priority_balance": "5", "side_effect_concerns": ("fatigue",),
+    "own_questions": "Will I be able to look after my mother?", "sure_understand": "no",
+}
+
+
+def _nurse_view(answers):
+    at = open_app()
+    at.session_state["answers"] = dict(answers)
+    at.switch_page("pages/consultation.py").run()
+    assert not at.exception
+    return at
+
+
+def test_nurse_view_shows_the_whole_picture(content):
+    at = _nurse_view(PATIENT)
+    screen = texts(at)
+    s = build_summary(PATIENT, content)
+    assert s.subtype in screen                                   # subtype
+    assert "Tamoxifen" in screen or "tamoxifen" in screen        # prior treatments
+    assert any(c.label in screen for q in content.questions.steps[4].questions
+               if q.id == "conditions" for c in q.choices if c.value == "diabetes")
+    for o in s.options:                                          # options listed
+        assert o.title in screen
+    for line in s.sure_to_discuss:                               # the SURE "no"
+        assert line in screen
+    assert "Will I be able to look after my mother?" in [t.value for t in at.text]  # as plain text
+
+
+def test_nurse_view_shows_what_is_unknown(content):
+    at = _nurse_view({"recurrence_type": "distant", "hr_status": "unsure"})
+    screen = texts(at)
+    s = build_summary({"recurrence_type": "distant", "hr_status": "unsure"}, content)
+    assert s.missing and all(m.title in screen for m in s.missing)
+
+
+def test_notes_survive_page_changes_and_go_into_the_pdf(content):
+    at = _nurse_view(PATIENT)
+    at.text_area(key="w_nurse_notes").input("Discussed fatigue; refer to <b>dietitian</b>.").run()
+    at.switch_page("pages/summary.py").run()
+    at.switch_page("pages/consultation.py").run()
+    assert at.text_area(key="w_nurse_notes").value == "Discussed fatigue; refer to <b>dietitian</b>."
+    from decision_aid.export_pdf import to_pdf
+    pdf = to_pdf(build_summary(PATIENT, content), notes=at.session_state["nurse_notes"])
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "refer to <b>dietitian</b>" in " ".join(text.split())
+
+
+def test_clear_also_clears_notes_and_leaves_no_trace(content):
+    at = _nurse_view(PATIENT)
+    at.text_area(key="w_nurse_notes").input("Private note about family").run()
+    click(at, "clear_start")
+    click(at, "clear_yes")
+    for page in ("pages/consultation.py", "pages/review.py", "pages/summary.py", "pages/start.py"):
+        at.switch_page(page).run()
+        screen = texts(at) + " ".join(str(t.value) for t in at.text_area)
+        assert "Private note" not in screen and "look after my mother" not in screen
+    assert "nurse_notes" not in at.session_state and at.session_state["answers"] == {}
+
+
+def test_nurse_view_without_answers_points_to_loading_a_file(content):
+    at = open_app()
+    at.switch_page("pages/consultation.py").run()
+    assert content.text("consultation.empty") in texts(at)
+
+
+def test_start_page_nurse_choice_links_to_the_nurse_view(content):
+    at = open_app()
+    at.radio(key="mode").set_value("nurse").run()
+    assert any(link.proto.page.endswith("consultation") or "consultation" in link.proto.page
+               for link in at.get("page_link"))

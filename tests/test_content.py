@@ -1,0 +1,137 @@
+"""Content checks: schema, links between items, wording, freshness — and that a broken
+content file is caught with its file, its item and the reason."""
+import ast
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from decision_aid.content import CONTENT_DIR, ContentError, load_content
+from decision_aid.content_checks import check_all
+from decision_aid.dictionary import FIELDS, OPTION_FAMILIES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_option_family_has_a_sourced_dated_item(content):
+    assert sorted(content.options) == sorted(OPTION_FAMILIES)
+    for item in content.sourced_items():
+        assert item.sources and item.last_reviewed <= dt.date.today()
+        assert item.review_status in ("draft", "reviewed")
+
+
+def test_wording_is_plain_and_never_prescribes(content):
+    assert check_all(content, CONTENT_DIR) == []
+
+
+def test_glossary_has_at_least_40_terms_and_questions_link_to_it(content):
+    assert len(content.glossary) >= 40
+    linked = {t for s in content.questions.steps for q in s.questions for t in q.terms}
+    assert linked and linked <= set(content.glossary)
+
+
+def test_every_question_has_why_and_an_unsure_choice_where_the_dictionary_does(content):
+    for step in content.questions.steps:
+        for q in step.questions:
+            assert q.why.strip(), q.id
+            if "unsure" in FIELDS[q.id].values:
+                assert any(c.value == "unsure" and c.label for c in q.choices), q.id
+
+
+@pytest.fixture
+def broken(tmp_path):
+    """A copy of content/ to break one file at a time."""
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, root)
+
+    def edit(rel, change):
+        path = root / rel
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return root
+    return edit
+
+
+def _first(items):
+    return items[0]
+
+
+@pytest.mark.parametrize("rel, change, words", [
+    ("options/t_dxd.yaml", lambda d: d.update(show_when={"her2_state": "low"}), ["t_dxd", "unknown answer id"]),
+    ("options/t_dxd.yaml", lambda d: d.update(show_when={"her2_status": "medium"}), ["t_dxd", "unknown value"]),
+    ("options/chemotherapy.yaml", lambda d: d.update(show_when={"all": [{"sex": "male"}, {"sex": "female"}]}),
+     ["chemotherapy", "can never be true"]),
+    ("options/parp_inhibitor.yaml", lambda d: d.pop("sources"), ["parp_inhibitor", "sources"]),
+    ("options/parp_inhibitor.yaml", lambda d: d.update(sources=[]), ["parp_inhibitor", "sources"]),
+    ("cautions.yaml", lambda d: _first(d).pop("last_reviewed"), ["cautions.yaml", "last_reviewed"]),
+    ("cautions.yaml", lambda d: _first(d).update(applies_to=["magic_pill"]), ["cautions.yaml", "magic_pill"]),
+    ("tests.yaml", lambda d: _first(d).update(review_status="approved"), ["tests.yaml", "review_status"]),
+    ("questions.yaml", lambda d: d["steps"][1]["questions"].pop(0), ["questions.yaml", "recurrence_type", "not asked"]),
+    ("questions.yaml", lambda d: d["steps"][2]["questions"][0]["choices"].pop(), ["questions.yaml", "hr_status", "choices"]),
+    ("questions.yaml", lambda d: d["steps"][2]["questions"][0].update(terms=["nonsense_term"]), ["nonsense_term"]),
+    ("urgent.yaml", lambda d: d["symptoms"].pop("fever_or_chills_during_treatment"), ["urgent.yaml", "fever"]),
+])
+def test_broken_content_names_file_item_and_reason(broken, rel, change, words):
+    root = broken(rel, change)
+    with pytest.raises(ContentError) as e:
+        load_content(root)
+    for w in words:
+        assert w in str(e.value), str(e.value)
+
+
+def test_missing_option_file_and_bad_yaml_are_named(tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, root)
+    (root / "options" / "oral_serd.yaml").unlink()
+    with pytest.raises(ContentError, match="oral_serd"):
+        load_content(root)
+    shutil.copy(CONTENT_DIR / "options" / "oral_serd.yaml", root / "options")
+    (root / "glossary.yaml").write_text("- id: x\n  term: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="glossary.yaml.*not valid"):
+        load_content(root)
+
+
+def test_prescriptive_phrase_and_stale_date_are_reported(broken):
+    root = broken("support.yaml", lambda d: _first(d).update(text="You should call us. It is the best option."))
+    content = load_content(root)
+    problems = check_all(content, root)
+    assert any("support.yaml" in p and "you should" in p.lower() for p in problems)
+    later = max(i.last_reviewed for i in content.sourced_items()) + dt.timedelta(days=400)
+    assert any("over 12 months" in p for p in check_all(content, root, today=later))
+
+
+def test_hard_words_are_reported(broken):
+    long = ("Notwithstanding considerable interindividual heterogeneity, pharmacological "
+            "interventions demonstrate substantially differential efficacy characteristics.")
+    root = broken("situation.yaml", lambda d: _first(d).update(text=long))
+    assert any("reading grade" in p for p in check_all(load_content(root), root))
+
+
+DISPLAY = {"markdown", "write", "header", "subheader", "title", "caption", "error", "info", "warning",
+           "success", "button", "radio", "checkbox", "text_area", "download_button", "link_button",
+           "expander", "text", "page_link", "pills", "file_uploader", "toast", "segmented_control"}
+
+
+def test_pages_hold_no_patient_facing_text():
+    """Every patient-facing string comes from content/, so a language can be added as files."""
+    offenders = []
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in DISPLAY:
+                args = list(node.args[:1]) + [k.value for k in node.keywords if k.arg in ("label", "body", "help")]
+                for a in args:
+                    if (isinstance(a, ast.Constant) and isinstance(a.value, str) and " " in a.value.strip()
+                            and any(c.isalpha() for c in a.value)):
+                        offenders.append(f"{path.name}:{node.lineno}: {a.value[:40]!r}")
+    # the one exception: the message shown when the content itself cannot be read
+    offenders = [o for o in offenders if not o.startswith("app.py")]
+    assert offenders == []
+
+
+def test_yaml_is_only_read_safely():
+    for path in (ROOT / "decision_aid").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "yaml.load(" not in text and "yaml.unsafe_load" not in text and "FullLoader" not in text
