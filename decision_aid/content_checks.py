@@ -19,15 +19,7 @@ def drug_names(content: Content) -> tuple[str, ...]:
 
 def texts(content: Content) -> list[tuple[str, str, str]]:
     """(file, item, text) for every patient-facing passage, one per item."""
-    out = []
-    for o in content.options.values():
-        out.append((f"options/{o.id}.yaml", o.id, " ".join(prose(o.model_dump(mode='json')))))
-    for rel, items in (("cautions.yaml", content.cautions), ("tests.yaml", content.tests),
-                       ("support.yaml", content.support), ("situation.yaml", content.situation),
-                       ("missing.yaml", content.missing), ("trials.yaml", content.trials),
-                       ("questions_to_ask.yaml", content.ask)):
-        out += [(rel, i.id, " ".join(prose(i.model_dump(mode="json")))) for i in items]
-    out.append(("urgent.yaml", "urgent", " ".join(prose(content.urgent.model_dump(mode="json")))))
+    out = [(rel, i.id, " ".join(prose(i.model_dump(mode="json")))) for rel, i in sourced_by_file(content)]
     for step in content.questions.steps:
         out.append(("questions.yaml", step.id, f"{step.title}. {step.intro}"))
         for q in step.questions:
@@ -50,10 +42,21 @@ def check_all(content: Content, root: Path, today: dt.date | None = None) -> lis
         g = grade(text, names)
         if g > MAX_GRADE:
             problems.append(f"{rel}: {item}: reading grade {g:.1f} is above {MAX_GRADE:g}")
-    for item in content.sourced_items():
+    for rel, item in sourced_by_file(content):
         age = (today - item.last_reviewed).days
         if age > MAX_AGE_DAYS:
-            problems.append(f"{item.id}: last reviewed {item.last_reviewed}, over 12 months ago")
+            problems.append(f"{rel}: {item.id}: last reviewed {item.last_reviewed}, over 12 months ago")
         if age < 0:
-            problems.append(f"{item.id}: last_reviewed {item.last_reviewed} is in the future")
+            problems.append(f"{rel}: {item.id}: last_reviewed {item.last_reviewed} is in the future")
     return problems
+
+
+def sourced_by_file(content: Content) -> list[tuple[str, object]]:
+    """(file, item) for every clinical item: what carries sources and a review date."""
+    out = [(f"options/{o.id}.yaml", o) for o in content.options.values()]
+    for rel, items in (("cautions.yaml", content.cautions), ("tests.yaml", content.tests),
+                       ("support.yaml", content.support), ("situation.yaml", content.situation),
+                       ("missing.yaml", content.missing), ("trials.yaml", content.trials),
+                       ("questions_to_ask.yaml", content.ask)):
+        out += [(rel, i) for i in items]
+    return out + [("urgent.yaml", content.urgent)]

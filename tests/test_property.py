@@ -1,0 +1,66 @@
+"""Every answer combination works: skipped, contradictory and odd answers included.
+
+Hypothesis draws from the whole answer space of the data dictionary. For each draw the
+summary is built and rendered as Markdown and JSON (2,000 examples), and as PDF on a
+smaller sample (each PDF takes about a third of a second).
+"""
+import io
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from decision_aid.content import load_content
+from decision_aid.dictionary import FIELDS
+from decision_aid.export_markdown import to_markdown
+from decision_aid.export_pdf import to_pdf
+from decision_aid.summary import build_summary
+
+CONTENT = load_content()
+PAYLOADS = ["<script>alert(1)</script>", "**bold** [x](javascript:alert(1))", "# heading", "Ça? 你好 ẫ",
+            "\x00\x07 control", "{nb} {~total~} %s {0}"]
+
+
+def _value(field):
+    if field.kind == "multi":
+        return st.lists(st.sampled_from(field.values), max_size=len(field.values), unique=True)
+    if field.kind == "text":
+        return st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=300))
+    return st.sampled_from(field.values)
+
+
+ANSWERS = st.fixed_dictionaries({}, optional={k: _value(f) for k, f in FIELDS.items()})
+SLOW = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check(summary, answers):
+    assert summary.disclaimer and summary.content_last_reviewed
+    urgent = [s for s in answers.get("urgent_symptoms", []) if s != "none"]
+    assert bool(summary.urgent_notice) == bool(urgent)
+    listed = {o.id for o in summary.options} | {n.id for n in summary.not_listed}
+    assert listed == set(CONTENT.options)          # no family dropped without a word
+
+
+@settings(max_examples=2000, **SLOW)
+@given(ANSWERS)
+def test_summary_markdown_and_json_for_any_answers(answers):
+    summary = build_summary(answers, CONTENT)
+    _check(summary, answers)
+    md = to_markdown(summary)
+    assert summary.disclaimer in md and summary.content_last_reviewed.isoformat() in md
+    if summary.urgent_notice:
+        assert md.index(summary.headings["urgent"]) < md.index(summary.headings["situation"])
+    data = json.loads(json.dumps(summary.to_json_dict()))
+    assert data["disclaimer"] == summary.disclaimer
+
+
+@settings(max_examples=60, **SLOW)
+@given(ANSWERS)
+def test_pdf_for_any_answers(answers):
+    summary = build_summary(answers, CONTENT)
+    pdf = to_pdf(summary, notes="<b>note</b>")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert summary.content_last_reviewed.isoformat() in text
+    if summary.urgent_notice:
+        assert summary.headings["urgent"] in text
