@@ -23,10 +23,12 @@ run: $(VENV)/.run-installed
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
 	  --server.headless true --browser.gatherUsageStats false
 
-## Debian's Chromium for the browser tests (Playwright's own browser download is not used)
+## Debian's Chromium for the browser tests (Playwright's own browser download is not used),
+## and Debian's nginx for the scale-out test (only its binary is used, with the test's own config)
 browser:
-	@command -v chromium >/dev/null 2>&1 && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || \
-	  ( $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core >/dev/null )
+	@command -v chromium >/dev/null 2>&1 && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && \
+	  { command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null 2>&1 || \
+	  ( $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core nginx >/dev/null )
 
 ## make test: install what tests need, then run every test (unit, content, AppTest, browser)
 test: $(VENV)/.dev-installed browser
@@ -35,6 +37,11 @@ test: $(VENV)/.dev-installed browser
 ## make test-fast: everything but the browser tests
 test-fast: $(VENV)/.dev-installed
 	$(PY) -m pytest -q -m "not browser"
+
+## make bench: load benchmark of the app against a bare Streamlit app, loopback only (about 5 min
+## on 2 cores); prints the targets and rewrites bench/README.md and bench/results.json
+bench: $(VENV)/.dev-installed
+	$(PY) -m bench.run
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache

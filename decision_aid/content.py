@@ -117,6 +117,7 @@ class Questions(_Model):
 # --- clinical items -------------------------------------------------------------------
 
 Frequency = Literal["very_common", "common", "uncommon", "rare"]
+ConcernLevel = Literal["very_common", "common", "uncommon", "rare", "not_expected"]
 Route = Literal["pills_at_home", "infusion", "injection", "pills_and_infusion", "procedure",
                 "varies"]
 
@@ -141,6 +142,7 @@ class HowGiven(_Model):
     route: Route
     text: str
     visits: str
+    how_often: str = ""             # a few words for the comparison table: "About every 3 weeks"
 
 
 class NotListedReason(_Model):
@@ -157,10 +159,32 @@ class OptionFamily(Sourced):
     side_effects: list[SideEffect] = Field(min_length=1)
     tell_team: list[str] = Field(min_length=1)
     when_discussed: str
+    daily_life: str = ""            # comparison table: what it may mean for day-to-day life
+    tests_needed: str = ""          # comparison table: the tests and checks it needs
+    # How often a side effect the patient may worry about (a side_effect_concerns value) happens,
+    # for concerns none of `side_effects` names. Only where this item's sources say so;
+    # `not_expected` only where they say it is not a side effect. Unknown: leave it out.
+    concerns: dict[str, ConcernLevel] = {}
     show_when: Condition
     later_when: Condition = RuleField
     not_listed: list[NotListedReason] = []
     _v = field_validator("show_when", "later_when", mode="before")(_rule)
+
+    @field_validator("concerns")
+    @classmethod
+    def _concerns_known(cls, v):
+        for c in v:
+            if c == "none" or c not in FIELDS["side_effect_concerns"].values:
+                raise ValueError(f"unknown side_effect_concerns value {c!r}")
+        return v
+
+    @model_validator(mode="after")
+    def _concern_said_once(self):
+        named = {s.concern for s in self.side_effects if s.concern}
+        both = sorted(named & set(self.concerns))
+        if both:
+            raise ValueError(f"concerns: {both[0]!r} is already given by a side effect; say it in one place")
+        return self
 
 
 class Caution(Sourced):

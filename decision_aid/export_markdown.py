@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .comparison import HIGHLIGHTED, comparison_table, parts
 from .summary import Summary
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=])")
@@ -11,6 +12,31 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=])")
 def escape(text: str) -> str:
     """Make free text inert in Markdown: no links, no emphasis, no HTML."""
     return _SPECIAL.sub(r"\\\1", text)
+
+
+def _cell(text: str, bold: bool = False) -> str:
+    text = " ".join(str(text).split()).replace("|", "\\|")
+    return f"**{text}**" if bold and text else text
+
+
+def comparison_markdown(s: Summary) -> list[str]:
+    """The options side by side: Markdown tables of at most 3 options, rows about what the
+    patient said matters in bold with their ★ mark."""
+    df = comparison_table(s)
+    if df.columns.empty:
+        return []
+    h, marked, pieces = s.headings, df.attrs[HIGHLIGHTED], parts(df)
+    out = [f"### {h['comparison']}", "", h["comparison_intro"], ""]
+    for k, piece in enumerate(pieces):
+        if len(pieces) > 1:
+            first = 3 * k + 1
+            out += [f"*{h['comparison_part'].format(first=first, last=first + len(piece.columns) - 1, total=len(df.columns))}*", ""]
+        out.append("| " + " | ".join(_cell(x) for x in [df.index.name, *piece.columns]) + " |")
+        out.append("|" + "---|" * (len(piece.columns) + 1))
+        for label, row in piece.iterrows():
+            out.append("| " + " | ".join([_cell(label, label in marked), *(_cell(v) for v in row)]) + " |")
+        out.append("")
+    return out
 
 
 def to_markdown(s: Summary) -> str:
@@ -29,6 +55,9 @@ def to_markdown(s: Summary) -> str:
                          (h["path_later"], s.path.later)):
         out += [f"**{label}:** " + ("; ".join(items) if items else h["path_none"]), ""]
     out += [f"## {h['options']}", "", h["options_intro"], ""]
+    if s.what_matters:
+        out += [f"### {h['what_matters']}", ""] + [f"- **{i.title}:** {i.text}" for i in s.what_matters] + [""]
+    out += comparison_markdown(s)
     for o in s.options:
         out += [f"### {o.title}", "", o.what_it_is, ""]
         if o.examples:
@@ -56,7 +85,8 @@ def to_markdown(s: Summary) -> str:
     out += [""]
     if s.support:
         out += [f"## {h['support']}", ""] + [f"- **{i.title}.** {i.text}" for i in s.support] + [""]
-    out += [f"## {h['questions']}", ""] + [f"- {q}" for q in s.questions_to_ask] + [""]
+    out += [f"## {h['questions']}", ""] + ([s.questions_intro, ""] if s.questions_intro else [])
+    out += [f"- {q}" for q in s.questions_to_ask] + [""]
     if s.own_questions:
         out += [f"### {h['own_questions']}", ""] + [f"> {escape(line)}" if line.strip() else ">"
                                                    for line in s.own_questions.splitlines()] + [""]

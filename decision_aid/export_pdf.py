@@ -12,7 +12,9 @@ from typing import Optional
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace
 
+from .comparison import HIGHLIGHTED, comparison_table, parts
 from .summary import OptionView, Summary
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -25,6 +27,8 @@ PITCH, ROW, DOT = 3.6, 4.1, 1.35                 # picture of 100 people: column
 PICTURE_W = 10 * PITCH + 8                       # head size; width kept for it (mm)
 PICTURE_H = 10 * ROW + LINE + 4
 TOTAL = "{~total~}"                              # page-count alias, filled in when the PDF closes
+MARK_FILL = (254, 243, 199)                      # light amber behind comparison rows marked ★
+TABLE = 11                                       # comparison table type size (pt)
 
 
 def nfc(text: object) -> str:
@@ -228,6 +232,45 @@ def _option(pdf: _Doc, o: OptionView, h: dict[str, str]) -> None:
             pdf.rich([("", f"{s.name} ({s.year}): "), ("", s.url, s.url)], bullet=True)
 
 
+def _what_matters(pdf: _Doc, s: Summary) -> None:
+    if s.what_matters:
+        pdf.label(s.headings["what_matters"])
+        for i in s.what_matters:
+            pdf.rich([("B", f"{i.title}: "), ("", i.text)], bullet=True, after=1)
+
+
+def _comparison(pdf: _Doc, s: Summary) -> None:
+    """The options side by side, at most 3 to a table; rows about what the patient said
+    matters carry their ★ label in bold on a light tint."""
+    df = comparison_table(s)
+    if df.columns.empty:
+        return
+    h, marked, pieces = s.headings, df.attrs[HIGHLIGHTED], parts(df)
+    pdf.heading(h["comparison"], H3, before=4)
+    pdf.para(h["comparison_intro"])
+    for k, piece in enumerate(pieces):
+        if len(pieces) > 1:
+            first = 3 * k + 1
+            pdf.need(6 * LINE)
+            pdf.para(h["comparison_part"].format(first=first, last=first + len(piece.columns) - 1,
+                                                 total=len(df.columns)), "I", after=1)
+        pdf.font("", TABLE)
+        with pdf.table(col_widths=[7] + [10] * len(piece.columns), width=pdf.epw, text_align="LEFT",
+                       v_align="TOP", line_height=TABLE * 0.45, padding=1.5, markdown=False,
+                       headings_style=FontFace(emphasis="B", fill_color=235, size_pt=TABLE - 1),
+                       repeat_headings=1) as table:
+            head = table.row()
+            for x in [df.index.name, *piece.columns]:
+                head.cell(str(x))
+            for label, row in piece.iterrows():
+                fill = MARK_FILL if label in marked else (255, 255, 255)
+                r = table.row()
+                r.cell(str(label), style=FontFace(emphasis="B", fill_color=fill))
+                for v in row:
+                    r.cell(str(v), style=FontFace(fill_color=fill))
+        pdf.ln(4)
+
+
 def to_pdf(summary: Summary, notes: str | None = None, made_on: dt.date | None = None) -> bytes:
     """The summary as PDF bytes. `notes`: the nurse's notes (plain text), if any."""
     s, h = summary, summary.headings
@@ -260,6 +303,8 @@ def to_pdf(summary: Summary, notes: str | None = None, made_on: dt.date | None =
 
     pdf.heading(h["options"])
     pdf.para(h["options_intro"])
+    _what_matters(pdf, s)
+    _comparison(pdf, s)
     for k, o in enumerate(s.options):
         if k:
             pdf.rule()
@@ -279,6 +324,8 @@ def to_pdf(summary: Summary, notes: str | None = None, made_on: dt.date | None =
         pdf.heading(h["support"])
         pdf.titled([(i.title, i.text) for i in s.support])
     pdf.heading(h["questions"])
+    if s.questions_intro:
+        pdf.para(s.questions_intro)
     pdf.bullets(s.questions_to_ask)
     for title, text in ((h["own_questions"], s.own_questions), (h["notes"], notes)):
         if text and text.strip():

@@ -33,6 +33,18 @@ class SideEffectView(_View):
     about_n_in_100: Optional[int] = None
     serious: bool = False
     worries_patient: bool = False        # the patient named it as a concern
+    common: bool = False                 # very common: listed in the comparison table
+    concern: Optional[str] = None        # the side_effect_concerns value it relates to
+
+
+class ConcernView(_View):
+    """How often one side effect patients worry about happens with an option, from content."""
+    id: str                              # a side_effect_concerns value
+    label: str                           # "Hair loss"
+    level: str                           # for the table: "Very common (more than 1 in 10 people)",
+                                         # "Not a common side effect of this option", "Ask your team"
+    known: bool                          # False: the content does not say, so "ask your team"
+    worries_patient: bool = False
 
 
 class SourceView(_View):
@@ -55,7 +67,11 @@ class OptionView(_View):
     why_shown: str
     reasons: list[str]
     cautions: list[str]
-    fit: list[str] = []
+    fit: list[str] = []                  # how it sits with what the patient said matters: marks, never a score
+    how_often: str = ""                  # comparison table rows
+    daily_life: str = ""
+    tests_needed: str = ""
+    concerns: list[ConcernView] = []
     sources: list[SourceView]
     review_status: str
 
@@ -78,6 +94,16 @@ class Path(_View):
     later: list[str]
 
 
+class Emphasis(_View):
+    """What the patient said matters, as the words that mark it ("you said ..."); None when
+    not said. The comparison table marks the rows these touch."""
+    route: Optional[str] = None
+    visits: Optional[str] = None
+    daily_life: Optional[str] = None
+    concerns: list[str] = []             # side_effect_concerns values named (not "none")
+    worry: str = ""                      # "you said this worries you"
+
+
 class Summary(_View):
     language: str
     headings: dict[str, str]
@@ -87,12 +113,15 @@ class Summary(_View):
     situation: list[Item]
     missing: list[Item]
     path: Path
+    what_matters: list[Item] = []        # the patient's answers to the "what matters" step
+    emphasis: Emphasis = Emphasis()
     options: list[OptionView]
     not_listed: list[NotListed]
     tests_to_ask: list[Item]
     trials: list[Item]
     trial_search_url: Optional[str]
     support: list[Item]
+    questions_intro: Optional[str] = None   # worded for how the patient wants to decide
     questions_to_ask: list[str]
     own_questions: Optional[str]
     sure_to_discuss: list[str]
@@ -157,6 +186,79 @@ def urgent_notice(answers: Mapping[str, Any], content: Content) -> Optional[tupl
     return f"{content.urgent.notice}: {content.urgent.call}", [content.urgent.symptoms[s] for s in ticked]
 
 
+# The "what matters to you" answers (data dictionary, section 6), shown back in the summary.
+WHAT_MATTERS = ("priority_balance", "side_effect_concerns", "route_preference", "visit_burden",
+                "trial_interest", "decision_role", "support_needs")
+# How an option's route sits with a stated route preference; any route not named: "differs".
+_ROUTE_FIT = {
+    "pills_at_home": {"pills_at_home": "match", "pills_and_infusion": "partly", "varies": "ask"},
+    "infusions_in_clinic": {"infusion": "match", "pills_and_infusion": "partly", "varies": "ask"},
+}
+_FREQUENCY_ORDER = ("very_common", "common", "uncommon", "rare")
+
+
+def emphasis(answers: Mapping[str, Any], content: Content) -> Emphasis:
+    """What the patient said matters, worded as "you said ...", for marks and highlights."""
+    t = content.text
+    route, visits, balance = (answers.get(k) for k in ("route_preference", "visit_burden", "priority_balance"))
+    return Emphasis(
+        route=t(f"fit.said_route.{route}") if route in _ROUTE_FIT else None,
+        visits=t("fit.said_visits.as_few_visits_as_possible") if visits == "as_few_visits_as_possible" else None,
+        daily_life=t(f"fit.said_priority.{balance}") if balance in ("4", "5") else None,
+        concerns=[c for c in FIELDS["side_effect_concerns"].values
+                  if c != "none" and c in answers.get("side_effect_concerns", ())],
+        worry=t("summary_headings.you_said_worry"))
+
+
+def _concerns(fam, worries: list[str], content: Content) -> list[ConcernView]:
+    """Every side effect patients may worry about, and what this option's content says of it."""
+    t, out = content.text, []
+    for c in FIELDS["side_effect_concerns"].values:
+        if c == "none":
+            continue
+        effects = sorted((s for s in fam.side_effects if s.concern == c),
+                         key=lambda s: _FREQUENCY_ORDER.index(s.frequency))
+        if effects:
+            level = t(f"frequency.{effects[0].frequency}")
+            n = next((s.about_n_in_100 for s in effects if s.about_n_in_100 is not None), None)
+            if n is not None:
+                level = t("fit.with_number", level=level, n=n)
+        elif c in fam.concerns:
+            said = fam.concerns[c]
+            level = t("fit.not_expected") if said == "not_expected" else t(f"frequency.{said}")
+        else:
+            level = t("fit.unknown")
+        out.append(ConcernView(id=c, label=t(f"fit.concern_names.{c}"), level=level,
+                               known=bool(effects) or c in fam.concerns, worries_patient=c in worries))
+    return out
+
+
+def _fit(fam, answers: Mapping[str, Any], concerns: list[ConcernView], content: Content) -> list[str]:
+    """Plain marks of how an option sits with what the patient said matters: facts from the
+    option's content beside the patient's own words. Never a score, never a ranking."""
+    t = content.text
+    line = lambda mark, said: t("fit.line", mark=mark, said=said)  # noqa: E731
+    out = []
+    pref, route = answers.get("route_preference"), fam.how_given.route
+    if pref in _ROUTE_FIT:
+        how = _ROUTE_FIT[pref].get(route, "differs")
+        out.append(line(t(f"fit.route.{pref}.{how}", how=t(f"fit.route_how.{route}")),
+                        t(f"fit.said_route.{pref}")))
+    visits = answers.get("visit_burden")
+    if visits:
+        often = fam.how_given.how_often or t("fit.unknown")
+        out.append(line(t("fit.visits", how_often=often), t(f"fit.said_visits.{visits}")))
+    balance = answers.get("priority_balance")
+    if balance in ("4", "5"):
+        out.append(line(t("fit.daily_life", text=fam.daily_life or t("fit.unknown")),
+                        t(f"fit.said_priority.{balance}")))
+    elif balance in ("1", "2"):
+        out.append(line(t("fit.length_ask"), t(f"fit.said_priority.{balance}")))
+    out += [line(t("fit.concern", concern=c.label, level=c.level), t("summary_headings.you_said_worry"))
+            for c in concerns if c.worries_patient]
+    return out
+
+
 def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
     """The individualized discussion summary for these answers. Pure and total."""
     answers = applicable(clean(raw_answers), content)
@@ -166,6 +268,7 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
     notice, urgent_details = urgent_notice(answers, content) or (None, [])
 
     concerns = set(answers.get("side_effect_concerns", ()))
+    said = emphasis(answers, content)
     options, later, not_listed = [], [], []
     for fam_id in OPTION_FAMILIES:
         fam = content.options[fam_id]
@@ -173,6 +276,7 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
             reasons = [_reason(content, k, v) for k, v in rules.reasons(fam.show_when.cond, f)]
             cautions = [c.text for c in content.cautions
                         if fam_id in c.applies_to and c.show_when.holds(f)]
+            concern_views = _concerns(fam, said.concerns, content)
             options.append(OptionView(
                 id=fam.id, title=fam.title, what_it_is=fam.what_it_is, examples=fam.examples,
                 how_given=fam.how_given.text, visits=fam.how_given.visits,
@@ -180,11 +284,16 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
                 side_effects=[SideEffectView(
                     label=s.label, frequency=t(f"frequency.{s.frequency}"),
                     about_n_in_100=s.about_n_in_100, serious=s.serious,
-                    worries_patient=s.concern in concerns) for s in fam.side_effects],
+                    worries_patient=s.concern in concerns, common=s.frequency == "very_common",
+                    concern=s.concern) for s in fam.side_effects],
                 tell_team=fam.tell_team, when_discussed=fam.when_discussed,
                 why_shown=(t("summary.why_shown", reasons="; ".join(dict.fromkeys(reasons)))
                            if reasons else t("summary.why_shown_general")),
                 reasons=list(dict.fromkeys(reasons)), cautions=cautions,
+                fit=_fit(fam, answers, concern_views, content),
+                how_often=fam.how_given.how_often or t("fit.unknown"),
+                daily_life=fam.daily_life or t("fit.unknown"),
+                tests_needed=fam.tests_needed or t("fit.unknown"), concerns=concern_views,
                 sources=[SourceView(**s.model_dump()) for s in fam.sources],
                 review_status=fam.review_status))
             continue
@@ -215,12 +324,16 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
         situation=topics(content.situation),
         missing=topics(content.missing),
         path=Path(already_had=already, now=[o.title for o in options], later=later),
+        what_matters=[Item(id=k, title=qs[k][1].short or qs[k][1].label, text=answer_text(content, k, answers[k]))
+                      for k in WHAT_MATTERS if k in answers],
+        emphasis=said,
         options=options,
         not_listed=not_listed,
         tests_to_ask=topics(content.tests),
         trials=topics(content.trials),
         trial_search_url=_trial_url(content, f) if distant else None,
         support=topics(content.support),
+        questions_intro=t(f"questions_intro.{answers.get('decision_role', 'unknown')}"),
         questions_to_ask=[a.text for a in content.ask if a.show_when.holds(f)],
         own_questions=answers.get("own_questions"),
         sure_to_discuss=[t(f"sure_talk.{s}") for s in SURE_IDS if answers.get(s) == "no"],

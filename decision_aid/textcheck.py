@@ -40,7 +40,7 @@ def grade(text: str, names: tuple[str, ...] = ()) -> float:
 
 SKIP_KEYS = {"id", "sources", "url", "examples", "show_when", "later_when", "when", "last_reviewed",
              "review_status", "reviewed_by", "value", "applies_to", "route", "frequency",
-             "about_n_in_100", "serious", "concern", "source", "widget", "terms", "group",
+             "about_n_in_100", "serious", "concern", "concerns", "source", "widget", "terms", "group",
              "base_url", "subtype_terms", "biomarker_terms", "site", "page", "section"}
 
 

@@ -3,35 +3,35 @@ import streamlit as st
 from decision_aid.answers import facts
 from ui import chrome, state, widgets
 
-content = chrome.frame()
-t = content.text
-steps = content.questions.steps
-n = min(state.step(), len(steps) - 1)
-step = steps[n]
+with chrome.page() as content:
+    t = content.text
+    steps = content.questions.steps
+    n = min(state.step(), len(steps) - 1)
+    step = steps[n]
 
-st.progress((n + 1) / len(steps), text=t("steps.progress", n=n + 1, total=len(steps), title=step.title))
-st.header(step.title)
-if step.intro:
-    st.markdown(step.intro)
-st.caption(t("steps.skip_note"))
+    st.progress((n + 1) / len(steps), text=t("steps.progress", n=n + 1, total=len(steps), title=step.title))
+    st.header(step.title)
+    if step.intro:
+        st.markdown(step.intro)
+    st.caption(t("steps.skip_note"))
 
-main, side = st.columns([3, 2], gap="large")
-with main:
-    f = facts(state.answers())
-    for q in step.questions:
-        if q.show_when.holds(f):
-            widgets.question(q, content)
-    back, nxt = st.columns(2)
-    if n > 0 and back.button(t("steps.back"), key="back", use_container_width=True):
-        state.go_to_step(n - 1)
-        st.rerun()
-    last = n == len(steps) - 1
-    if nxt.button(t("steps.review") if last else t("steps.next"), type="primary", key="next",
-                  use_container_width=True):
-        if last:
-            st.switch_page("pages/review.py")
-        state.go_to_step(n + 1)
-        st.rerun()
-with side:
-    if step.site:
-        chrome.site_passage(step.site, content)
+    main, side = st.columns([3, 2], gap="large")
+    with main:
+        f = facts(state.answers())
+        for q in step.questions:
+            if q.show_when.holds(f):
+                widgets.question(q, content)
+        back, nxt = st.columns(2)
+        if n > 0 and back.button(t("steps.back"), key="back", use_container_width=True):
+            state.go_to_step(n - 1)
+            st.rerun()
+        last = n == len(steps) - 1
+        if nxt.button(t("steps.review") if last else t("steps.next"), type="primary", key="next",
+                      use_container_width=True):
+            if last:
+                st.switch_page("pages/review.py")
+            state.go_to_step(n + 1)
+            st.rerun()
+    with side:
+        if step.site:
+            chrome.site_passage(step.site, content)

@@ -4,30 +4,30 @@ from decision_aid.answers import facts
 from decision_aid.summary import answer_text
 from ui import chrome, state
 
-content = chrome.frame()
-t = content.text
+with chrome.page() as content:
+    t = content.text
 
-st.header(t("review.heading"))
-st.markdown(t("review.intro"))
-answers = state.answers()
-f = facts(answers)
-for i, step in enumerate(content.questions.steps):
-    st.subheader(step.title)
-    for q in step.questions:
-        if not q.show_when.holds(f):
-            continue
-        with st.container(border=True, key=f"review_{q.id}"):
-            left, right = st.columns([4, 1], vertical_alignment="center")
-            value = answers.get(q.id)
-            left.markdown(f"**{q.label}**")
-            if value is None:
-                left.markdown(f"*{t('review.skipped')}*")
-            elif q.widget == "text":
-                left.text(answer_text(content, q.id, value))  # the patient's words, shown as text
-            else:
-                left.markdown(answer_text(content, q.id, value))
-            if right.button(t("review.change"), key=f"change_{q.id}", help=q.label):
-                state.go_to_step(i)
-                st.switch_page("pages/questions.py")
-if st.button(t("review.see_summary"), type="primary", key="see_summary"):
-    st.switch_page("pages/summary.py")
+    st.header(t("review.heading"))
+    st.markdown(t("review.intro"))
+    answers = state.answers()
+    f = facts(answers)
+    for i, step in enumerate(content.questions.steps):
+        st.subheader(step.title)
+        for q in step.questions:
+            if not q.show_when.holds(f):
+                continue
+            with st.container(border=True, key=f"review_{q.id}"):
+                left, right = st.columns([4, 1], vertical_alignment="center")
+                value = answers.get(q.id)
+                left.markdown(f"**{q.label}**")
+                if value is None:
+                    left.markdown(f"*{t('review.skipped')}*")
+                elif q.widget == "text":
+                    left.text(answer_text(content, q.id, value))  # the patient's words, shown as text
+                else:
+                    left.markdown(answer_text(content, q.id, value))
+                if right.button(t("review.change"), key=f"change_{q.id}", help=q.label):
+                    state.go_to_step(i)
+                    st.switch_page("pages/questions.py")
+    if st.button(t("review.see_summary"), type="primary", key="see_summary"):
+        st.switch_page("pages/summary.py")

@@ -3,40 +3,40 @@ import streamlit as st
 from decision_aid.answers import AnswersError, from_file
 from ui import chrome, state
 
-content = chrome.frame()
-t = content.text
+with chrome.page() as content:
+    t = content.text
 
-st.header(t("start.heading"))
-if st.session_state.pop("just_cleared", False):
-    st.success(t("sidebar.cleared"))
-if content.is_draft():
-    st.info(t("start.draft_note"), icon=":material/edit_note:")
-st.markdown(t("start.what_it_is"))
-st.markdown(f"**{t('start.what_it_is_not')}**")
-st.markdown(t("start.time"))
-st.caption(t("start.privacy"))
+    st.header(t("start.heading"))
+    if st.session_state.pop("just_cleared", False):
+        st.success(t("sidebar.cleared"))
+    if content.is_draft():
+        st.info(t("start.draft_note"), icon=":material/edit_note:")
+    st.markdown(t("start.what_it_is"))
+    st.markdown(f"**{t('start.what_it_is_not')}**")
+    st.markdown(t("start.time"))
+    st.caption(t("start.privacy"))
 
-modes = {"nurse": t("start.mode_nurse"), "self": t("start.mode_self")}
-st.session_state.setdefault(state.MODE, None)
-st.radio(t("start.how_heading"), options=list(modes), format_func=modes.get, key=state.MODE,
-         horizontal=True)
+    modes = {"nurse": t("start.mode_nurse"), "self": t("start.mode_self")}
+    st.session_state.setdefault(state.MODE, None)
+    st.radio(t("start.how_heading"), options=list(modes), format_func=modes.get, key=state.MODE,
+             horizontal=True)
 
-if st.session_state[state.MODE] == "nurse":
-    st.page_link("pages/consultation.py", label=t("start.nurse_link"), icon=":material/stethoscope:")
+    if st.session_state[state.MODE] == "nurse":
+        st.page_link("pages/consultation.py", label=t("start.nurse_link"), icon=":material/stethoscope:")
 
-label = t("start.continue") if state.answers() else t("start.begin")
-if st.button(label, type="primary", key="begin"):
-    st.switch_page("pages/questions.py")
+    label = t("start.continue") if state.answers() else t("start.begin")
+    if st.button(label, type="primary", key="begin"):
+        st.switch_page("pages/questions.py")
 
-st.divider()
-st.subheader(t("start.resume_heading"))
-st.markdown(t("start.resume_help"))
-st.caption(t("start.reload_note"))
-upload = st.file_uploader(t("start.resume_label"), type=["json"], key="resume_file")
-if upload is not None and st.button(t("start.resume_button"), key="resume"):
-    try:
-        state.replace_answers(from_file(upload.getvalue()))  # read in memory, never written
-    except AnswersError as e:
-        st.error(t(f"errors.{e.code}", **e.params) + " " + t("errors.not_loaded"))
-    else:
-        st.success(t("start.resume_done"))
+    st.divider()
+    st.subheader(t("start.resume_heading"))
+    st.markdown(t("start.resume_help"))
+    st.caption(t("start.reload_note"))
+    upload = st.file_uploader(t("start.resume_label"), type=["json"], key="resume_file")
+    if upload is not None and st.button(t("start.resume_button"), key="resume"):
+        try:
+            state.replace_answers(from_file(upload.getvalue()))  # read in memory, never written
+        except AnswersError as e:
+            st.error(t(f"errors.{e.code}", **e.params) + " " + t("errors.not_loaded"))
+        else:
+            st.success(t("start.resume_done"))

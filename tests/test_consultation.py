@@ -45,16 +45,29 @@ def test_nurse_view_shows_what_is_unknown(content):
     assert s.missing and all(m.title in screen for m in s.missing)
 
 
+def _pdf_text(data: bytes) -> str:
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages)
+
+
 def test_notes_survive_page_changes_and_go_into_the_pdf(content):
     at = _nurse_view(PATIENT)
     at.text_area(key="w_nurse_notes").input("Discussed fatigue; refer to <b>dietitian</b>.").run()
     at.switch_page("pages/summary.py").run()
     at.switch_page("pages/consultation.py").run()
     assert at.text_area(key="w_nurse_notes").value == "Discussed fatigue; refer to <b>dietitian</b>."
-    from decision_aid.export_pdf import to_pdf
-    pdf = to_pdf(build_summary(PATIENT, content), notes=at.session_state["nurse_notes"])
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    assert "refer to <b>dietitian</b>" in " ".join(text.split())
+    assert not [b for b in at.get("download_button") if b.proto.id.endswith("download_pdf_nurse")]
+    click(at, "download_pdf_nurse_prepare")                   # built on request, in this session
+    assert [b for b in at.get("download_button") if "download_pdf_nurse" in b.proto.id]
+    assert "refer to <b>dietitian</b>" in _pdf_text(at.session_state["prepared_pdf"][1])
+
+
+def test_a_prepared_pdf_is_not_offered_once_the_notes_change(content):
+    at = _nurse_view(PATIENT)
+    click(at, "download_pdf_nurse_prepare")
+    assert [b for b in at.get("download_button") if "download_pdf_nurse" in b.proto.id]
+    at.text_area(key="w_nurse_notes").input("A new note").run()
+    assert not [b for b in at.get("download_button") if "download_pdf_nurse" in b.proto.id]
+    assert any(b.key == "download_pdf_nurse_prepare" for b in at.button)
 
 
 def test_clear_also_clears_notes_and_leaves_no_trace(content):

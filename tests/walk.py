@@ -42,6 +42,8 @@ def answer(at: AppTest, content: Content, qid: str, value) -> None:
             at.checkbox(key=f"q_{qid}__{v}").check().run()
     elif q.widget == "pills":
         at.button_group(key=f"q_{qid}").set_value(list(value)).run()
+    elif q.widget == "scale":                      # a segmented control: one value, or None
+        at.button_group(key=f"q_{qid}").set_value(value).run()
     elif q.widget == "text":
         at.text_area(key=f"q_{qid}").input(value).run()
     else:

@@ -1,26 +1,65 @@
 """What every page shares: the urgent notice, the sidebar, and the site passage beside a step."""
 from __future__ import annotations
 
+import logging
+import traceback
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from decision_aid.answers import to_file
-from decision_aid.content import Content, SitePassage
+from decision_aid.content import Content, ContentError, SitePassage
 from decision_aid.dictionary import FIELDS
 from decision_aid.summary import applicable, urgent_notice
 
-from . import state
+from . import state, style
 from .content import get_content
+
+log = logging.getLogger("decision_aid")
+
+
+def content_or_stop() -> Content:
+    """The content, or a plain message (never a traceback) when a content file is broken."""
+    try:
+        return get_content()
+    except ContentError as e:  # a maintainer's mistake in content/
+        st.error("This guide cannot open because one of its content files has a problem. "
+                 "Please tell the cancer center's web team.")
+        st.caption(str(e))
+        st.stop()
 
 
 def frame() -> Content:
-    """Start every page: the urgent notice on top and the shared sidebar. Returns the content.
-
-    Called by each page rather than by app.py, so the notice is part of the page itself
-    (AppTest in Streamlit 1.67 drops elements drawn by the entry script after a rerun)."""
-    content = get_content()
+    """The top of every page: page settings, the urgent notice and the shared sidebar."""
+    content = content_or_stop()
+    st.set_page_config(page_title=content.text("app.short_title"), page_icon="static/favicon.png",
+                       layout="wide", initial_sidebar_state="auto")
+    style.apply()  # 44 px touch targets and focus rings (ui/style.py)
     urgent_banner(content)
     sidebar(content)
     return content
+
+
+@contextmanager
+def page() -> Iterator[Content]:
+    """`with chrome.page() as content:` starts a page with the frame and, if anything in it
+    fails, shows a friendly message instead of a traceback; the answers stay in the session.
+
+    Each page draws this itself rather than relying on app.py: a fresh Streamlit 1.67 server
+    with a pages/ folder (and AppTest after switch_page) runs a page file without app.py."""
+    content = frame()
+    try:
+        yield content
+    except ScriptControlException:
+        raise  # st.rerun / st.switch_page / st.stop: Streamlit's own control flow
+    except Exception as e:
+        where = traceback.extract_tb(e.__traceback__)[-1]
+        # the type and place only: an exception's message could hold a patient's answer
+        log.error("page failed: %s at %s:%s", type(e).__name__, Path(where.filename).name, where.lineno)
+        st.error(content.text("errors.app_error"))
 
 
 def urgent_banner(content: Content) -> None:
@@ -46,7 +85,7 @@ def site_passage(passage: SitePassage, content: Content) -> None:
 def sidebar(content: Content) -> None:
     t = content.text
     with st.sidebar:
-        st.markdown(f"**{t('app.short_title')}**")
+        st.markdown(f"**{t('app.center')}**  \n{t('app.short_title')}")
         asked = [q.id for s in content.questions.steps for q in s.questions]
         done = len([k for k in applicable(state.answers(), content) if k in asked])
         st.caption(t("sidebar.progress", done=done, total=len(FIELDS)))

@@ -62,6 +62,19 @@ def store(q: Question) -> None:
         answers()[q.id] = value
 
 
+def set_answer(qid: str, value: Any) -> None:
+    """Write one answer from outside its question's own widget (the SURE check at the end of
+    the summary). An empty value is a skip. The question's widget is seeded again from the
+    answers when it is next drawn."""
+    if isinstance(value, list):
+        value = tuple(value)
+    if value in (None, "", ()):
+        answers().pop(qid, None)
+    else:
+        answers()[qid] = value
+    st.session_state.pop(key(qid), None)
+
+
 def forget_widgets() -> None:
     """Drop every widget value so widgets are seeded again from the answers."""
     for k in [k for k in st.session_state if str(k).startswith(WIDGET_PREFIX)]:

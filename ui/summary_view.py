@@ -1,9 +1,23 @@
 """Draw a Summary value on the page. Decides nothing: every item comes from the Summary."""
 from __future__ import annotations
 
+from typing import Callable, Optional
+
+import pandas as pd
 import streamlit as st
 
+from decision_aid.comparison import HIGHLIGHTED, comparison_table, parts
 from decision_aid.summary import OptionView, Summary
+
+from . import icon_array
+
+# The comparison table: all options side by side on a wide screen; one option at a time,
+# picked from a list, on a phone (below this width), so the page never scrolls sideways.
+NARROW_PX = 700
+_COMPARE_CSS = (f"<style>@media (min-width: {NARROW_PX + 1}px) {{ .st-key-compare_narrow {{ display: none !important; }} }}"
+                f"@media (max-width: {NARROW_PX}px) {{ .st-key-compare_wide {{ display: none !important; }} }}"
+                ".st-key-compare_wide th, .st-key-compare_narrow th { color: inherit; }</style>")  # full contrast
+MARK_BG = "#fef3c7"     # a light amber behind rows about what the patient said matters (with a ★ mark)
 
 
 def _items(items, heading: str | None = None) -> None:
@@ -15,12 +29,65 @@ def _items(items, heading: str | None = None) -> None:
         st.markdown(f"**{i.title}.** {i.text}" if i.title else i.text)
 
 
-def _option(o: OptionView, h: dict[str, str], more_label: str) -> None:
+def _pictures(o: OptionView, h: dict[str, str], alt: str) -> None:
+    """A picture of 100 people for each side effect the content gives as "about N in 100"."""
+    counted = [e for e in o.side_effects if e.about_n_in_100 is not None]
+    if not counted:
+        return
+    st.caption(h["picture_key"])
+    st.html("".join(icon_array.figure(e.about_n_in_100, alt.format(n=e.about_n_in_100),
+                                      h["picture_caption"].format(n=e.about_n_in_100), e.label)
+                    for e in counted))
+
+
+def _what_matters(s: Summary) -> None:
+    if not s.what_matters:
+        return
+    with st.container(border=True, key="what_matters"):
+        st.markdown(f"**{s.headings['what_matters']}**")
+        st.markdown("\n".join(f"- **{i.title}:** {i.text}" for i in s.what_matters))
+
+
+def _styled(df: pd.DataFrame, marked: list[str]):
+    """Rows about what the patient said matters: a light tint and bold, besides their ★ label."""
+    def row_style(row):
+        return [f"background-color: {MARK_BG}" if row.name in marked else ""] * len(row)
+    return (df.style.apply(row_style, axis=1)
+            .map_index(lambda v: f"font-weight: 700; background-color: {MARK_BG}" if v in marked
+                       else "font-weight: 600", axis=0))
+
+
+def comparison(s: Summary) -> None:
+    """The options side by side (Option Grid style), readable on a phone."""
+    df = comparison_table(s)
+    if df.columns.empty:
+        return
+    h, marked = s.headings, df.attrs[HIGHLIGHTED]
+    st.subheader(h["comparison"])
+    st.markdown(h["comparison_intro"])
+    st.html(_COMPARE_CSS)
+    with st.container(key="compare_wide"):   # at most 3 options a table, so each stays readable
+        pieces = parts(df)
+        for piece in pieces:
+            if len(pieces) > 1:
+                first = list(df.columns).index(piece.columns[0]) + 1
+                st.caption(h["comparison_part"].format(first=first, last=first + len(piece.columns) - 1,
+                                                       total=len(df.columns)))
+            st.table(_styled(piece, marked))
+    with st.container(key="compare_narrow"):
+        pick = st.selectbox(h["comparison_pick"], list(df.columns), key="compare_pick")
+        st.table(_styled(df[[pick]], marked))
+
+
+def _option(o: OptionView, h: dict[str, str], more_label: str, picture_alt: str) -> None:
     with st.container(border=True, key=f"option_{o.id}"):
         st.markdown(f"### {o.title}")
         st.markdown(o.what_it_is)
         st.markdown(f"**{h['why_shown']}:** {o.why_shown}")
         st.markdown(f"**{h['how_given']}:** {o.route}. {o.how_given} {o.visits}")
+        if o.fit:
+            with st.container(border=True, key=f"fit_{o.id}"):
+                st.markdown(f"**{h['fit']}:**\n" + "\n".join(f"- {x}" for x in o.fit))
         lines = []
         for e in o.side_effects:
             n = f" — {h['about']} {e.about_n_in_100} {h['in_100']}" if e.about_n_in_100 is not None else ""
@@ -28,8 +95,7 @@ def _option(o: OptionView, h: dict[str, str], more_label: str) -> None:
             flag = f" — **{h['you_said_worry']}**" if e.worries_patient else ""
             lines.append(f"- {e.label}: {e.frequency}{n}{serious}{flag}")
         st.markdown(f"**{h['side_effects']}:**\n" + "\n".join(lines))
-        if o.fit:
-            st.markdown(f"**{h['fit']}:**\n" + "\n".join(f"- {x}" for x in o.fit))
+        _pictures(o, h, picture_alt)
         if o.cautions:
             st.warning(f"**{h['cautions']}:**\n" + "\n".join(f"- {c}" for c in o.cautions), icon=":material/health_and_safety:")
         with st.expander(more_label):
@@ -40,8 +106,13 @@ def _option(o: OptionView, h: dict[str, str], more_label: str) -> None:
             st.markdown(f"**{h['sources']}:**\n" + "\n".join(f"- [{s.name} ({s.year})]({s.url})" for s in o.sources))
 
 
-def render(s: Summary, more_label: str) -> None:
+def render(s: Summary, more_label: str, picture_alt: Optional[str] = None,
+           after_questions: Optional[Callable[[], None]] = None) -> None:
+    """The whole summary. `picture_alt`: the text alternative of a picture of 100 people
+    ({n} filled in); `after_questions`: drawn after the questions to ask and before the
+    things to talk through (the page's SURE check)."""
     h = s.headings
+    picture_alt = picture_alt or h["picture_caption"]
     st.header(h["title"])
     if s.draft_notice:
         st.info(s.draft_notice, icon=":material/edit_note:")
@@ -60,8 +131,10 @@ def render(s: Summary, more_label: str) -> None:
 
     st.subheader(h["options"])
     st.markdown(h["options_intro"])
+    _what_matters(s)
+    comparison(s)
     for o in s.options:
-        _option(o, h, more_label)
+        _option(o, h, more_label, picture_alt)
 
     with st.expander(h["not_listed"]):
         for n in s.not_listed:
@@ -73,10 +146,14 @@ def render(s: Summary, more_label: str) -> None:
     _items(s.support, h["support"])
 
     st.subheader(h["questions"])
+    if s.questions_intro:
+        st.markdown(s.questions_intro)
     st.markdown("\n".join(f"- {q}" for q in s.questions_to_ask))
     if s.own_questions:
         st.markdown(f"**{h['own_questions']}:**")
         st.text(s.own_questions)  # the patient's own words, shown as plain text
+    if after_questions:
+        after_questions()
     if s.sure_to_discuss:
         st.subheader(h["sure"])
         st.markdown("\n".join(f"- {x}" for x in s.sure_to_discuss))

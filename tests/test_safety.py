@@ -1,0 +1,88 @@
+"""Safety settings and inert input: no tracebacks, no shared caches of answers, patient and
+nurse text shown as text everywhere."""
+import ast
+import re
+import io
+import tomllib
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import decision_aid.summary
+from decision_aid.export_markdown import to_markdown
+from decision_aid.export_pdf import to_pdf
+from decision_aid.summary import build_summary
+from walk import open_app, texts
+
+ROOT = Path(__file__).resolve().parent.parent
+PAYLOADS = [
+    "<script>window.hacked=1</script>",
+    "<img src=x onerror=alert(1)>",
+    "<style>body{display:none}</style>",
+    "# I am a heading",
+    "**bold** _italic_ [click me](javascript:alert(1))",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "$$x^2$$ :red[red text]",
+]
+
+
+def test_server_config_is_safe():
+    cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert cfg["browser"]["gatherUsageStats"] is False
+    assert cfg["server"]["enableXsrfProtection"] is True
+    assert cfg["server"]["maxUploadSize"] == 1
+    assert cfg["server"]["enableAgentApi"] is False
+    assert cfg["client"]["showErrorDetails"] == "none"
+
+
+def test_no_cache_holds_anything_derived_from_answers():
+    """Only content is cached (st.cache_resource, keyed by language); answers never are."""
+    cached = []
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef):
+                for d in node.decorator_list:
+                    if "cache" in ast.unparse(d):
+                        cached.append((path.name, node.name, [a.arg for a in node.args.args]))
+    assert cached == [("content.py", "get_content", ["language"])]
+
+
+def test_a_failing_page_shows_a_friendly_message_not_a_traceback(monkeypatch, content):
+    def broken(*a, **k):
+        raise RuntimeError("internal detail that must not be shown")
+    monkeypatch.setattr(decision_aid.summary, "build_summary", broken)
+    at = open_app()
+    at.session_state["answers"] = {"hr_status": "positive"}
+    at.switch_page("pages/summary.py").run()
+    assert not at.exception
+    screen = texts(at)
+    assert content.text("errors.app_error") in screen
+    assert "internal detail" not in screen and "Traceback" not in screen
+    assert at.session_state["answers"] == {"hr_status": "positive"}   # nothing lost
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_own_questions_are_plain_text_on_every_page(payload, content):
+    at = open_app()
+    at.session_state["answers"] = {"own_questions": payload, "recurrence_type": "distant"}
+    for page in ("pages/review.py", "pages/summary.py", "pages/consultation.py"):
+        at.switch_page(page).run()
+        assert payload in [t.value for t in at.text], f"{page} does not show it as plain text"
+        assert all(payload not in m.value for m in at.markdown), f"{page} renders it as Markdown"
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markdown_export_escapes_patient_text(payload, content):
+    md = to_markdown(build_summary({"own_questions": payload}, content))
+    section = md.split(content.ui["summary_headings"]["own_questions"], 1)[1]
+    section = section.split("\n## ", 1)[0]
+    quoted = re.sub(r"(?m)^> ?", "", section.split("\n", 2)[2])        # the blockquote marks are ours
+    assert not re.search(r"(?<!\\)[<>*_\[\]#|`]", quoted), quoted       # every markup character escaped
+
+
+def test_pdf_prints_patient_and_nurse_text_literally(content):
+    payload = "**bold** <b>x</b> [a](b)"
+    pdf = to_pdf(build_summary({"own_questions": payload}, content), notes="<i>note</i> # h")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert payload in text and "<i>note</i> # h" in text

@@ -1,0 +1,331 @@
+"""What matters to the patient: fit marks, the comparison table, pictures of 100 people,
+decision role and the SURE check after the summary (issue 4).
+
+Expectations are drawn from the content (labels, frequencies, wording in ui.yaml), never
+hard-coded outputs, so they hold when an editor changes the words.
+"""
+import io
+import shutil
+
+import pypdf
+import pytest
+import yaml
+
+from decision_aid.comparison import HIGHLIGHTED, ROW_IDS, comparison_table, parts
+from decision_aid.content import CONTENT_DIR, ContentError, load_content
+from decision_aid.dictionary import FIELDS, SURE_IDS
+from decision_aid.export_markdown import to_markdown
+from decision_aid.export_pdf import to_pdf
+from decision_aid.summary import build_summary
+from walk import answer, click, open_app, texts
+
+HER2_FIRST_LINE = {   # one tumor, for two patients with different values
+    "urgent_symptoms": ["none"], "recurrence_type": "distant", "metastatic_sites": ["bone", "lung"],
+    "recurrence_timing": "more_than_12_months_after", "hr_status": "positive", "her2_status": "positive",
+    "prior_treatments": ["surgery", "taxane", "trastuzumab_or_pertuzumab"], "metastatic_lines": "none_yet",
+    "sex": "female", "menopausal_status": "postmenopausal",
+}
+QUALITY_PILLS = {"priority_balance": "5", "side_effect_concerns": ["hair_loss"],
+                 "route_preference": "pills_at_home", "visit_burden": "as_few_visits_as_possible",
+                 "decision_role": "team_decides"}
+LENGTH_CLINIC = {"priority_balance": "1", "side_effect_concerns": ["neuropathy", "diarrhea"],
+                 "route_preference": "infusions_in_clinic", "visit_burden": "visits_not_a_concern",
+                 "decision_role": "i_decide"}
+TRIPLE_NEGATIVE_PD_L1 = {
+    "recurrence_type": "distant", "metastatic_sites": ["liver"], "recurrence_timing": "more_than_12_months_after",
+    "hr_status": "negative", "her2_status": "zero", "biomarkers": ["pd_l1_positive"],
+    "prior_treatments": ["surgery", "anthracycline"], "metastatic_lines": "none_yet",
+}
+TAXANE_BASED = ("her2_first_line", "chemotherapy", "immunotherapy_chemo")
+
+
+def said(content, key):
+    return content.text(key)
+
+
+def option(summary, fam_id):
+    return next(o for o in summary.options if o.id == fam_id)
+
+
+def neuropathy_frequency(content, fam_id):
+    """The frequency words the option's own content gives for nerve damage, or None."""
+    freqs = [s.frequency for s in content.options[fam_id].side_effects if s.concern == "neuropathy"]
+    order = ("very_common", "common", "uncommon", "rare")
+    return content.text(f"frequency.{min(freqs, key=order.index)}") if freqs else None
+
+
+# --- fit with what matters ------------------------------------------------------------
+
+def test_a_patient_who_fears_nerve_damage_sees_it_flagged_on_taxane_based_options(content):
+    worry = said(content, "summary_headings.you_said_worry")
+    nerve = said(content, "fit.concern_names.neuropathy")
+    for tumor in (HER2_FIRST_LINE, TRIPLE_NEGATIVE_PD_L1):
+        s = build_summary({**tumor, "side_effect_concerns": ["neuropathy"]}, content)
+        md = to_markdown(s)
+        for o in s.options:
+            line = next(x for x in o.fit if x.startswith(nerve))
+            assert worry in line
+            level = neuropathy_frequency(content, o.id)
+            if level:   # the content names it: its own frequency word, and the side effect is flagged
+                assert level in line
+                assert any(e.worries_patient and e.concern == "neuropathy" for e in o.side_effects)
+            elif content.options[o.id].concerns.get("neuropathy") == "not_expected":
+                assert content.text("fit.not_expected") in line
+            else:       # never "not common" without the content saying so: ask the team
+                assert content.text("fit.unknown") in line
+        flagged = {o.id for o in s.options if neuropathy_frequency(content, o.id)}
+        assert flagged & set(TAXANE_BASED), [o.id for o in s.options]
+        assert all(f"- {x}" in md for o in s.options for x in o.fit if x.startswith(nerve))
+    listed = {o.id for t in (HER2_FIRST_LINE, TRIPLE_NEGATIVE_PD_L1) for o in build_summary(t, content).options}
+    assert set(TAXANE_BASED) <= listed, "the vignette needs the three taxane-based options listed"
+
+
+def test_two_patients_with_the_same_tumor_see_different_emphasis_but_the_same_options(content):
+    a = build_summary({**HER2_FIRST_LINE, **QUALITY_PILLS}, content)
+    b = build_summary({**HER2_FIRST_LINE, **LENGTH_CLINIC}, content)
+    # the same options in the same order: values never rank or filter
+    assert [o.id for o in a.options] == [o.id for o in b.options]
+    assert [o.id for o in a.options] == [o.id for o in build_summary(HER2_FIRST_LINE, content).options]
+    for oa, ob in zip(a.options, b.options):
+        assert oa.fit != ob.fit
+        assert any(said(content, "fit.said_route.pills_at_home") in x for x in oa.fit)
+        assert any(said(content, "fit.said_route.infusions_in_clinic") in x for x in ob.fit)
+    ta, tb = comparison_table(a), comparison_table(b)
+    marked_a = {i for i, label in zip(ta.attrs[ROW_IDS], ta.index) if label in ta.attrs[HIGHLIGHTED]}
+    marked_b = {i for i, label in zip(tb.attrs[ROW_IDS], tb.index) if label in tb.attrs[HIGHLIGHTED]}
+    assert marked_a == {"how_given", "visits", "hair_loss", "daily_life"}
+    assert marked_b == {"how_given", "neuropathy", "diarrhea"}
+    assert a.questions_intro != b.questions_intro
+
+
+def test_route_marks_follow_the_options_own_route(content):
+    s = build_summary({**HER2_FIRST_LINE, "route_preference": "pills_at_home"}, content)
+    for o in s.options:
+        route = content.options[o.id].how_given.route
+        mark = o.fit[0]
+        expected = {"pills_at_home": "match", "pills_and_infusion": "partly", "varies": "ask"}.get(route, "differs")
+        head = content.text(f"fit.route.pills_at_home.{expected}",
+                            how=content.text(f"fit.route_how.{route}"))
+        assert mark.startswith(head), (o.id, mark)
+
+
+def test_fit_marks_are_never_scores_and_always_say_why(content):
+    answers = {**HER2_FIRST_LINE, **QUALITY_PILLS, "side_effect_concerns": list(FIELDS["side_effect_concerns"].values[:-1])}
+    s = build_summary(answers, content)
+    said_words = [content.text("summary_headings.you_said_worry")]
+    said_words += [v for k in ("said_route", "said_visits", "said_priority") for v in content.ui["fit"][k].values()]
+    for o in s.options:
+        assert o.fit
+        for line in o.fit:
+            assert any(w in line for w in said_words), line          # tied to what the patient said
+            assert "%" not in line and "score" not in line.lower() and "rank" not in line.lower()
+
+
+def test_no_values_no_marks(content):
+    s = build_summary(HER2_FIRST_LINE, content)
+    assert all(o.fit == [] for o in s.options)
+    assert comparison_table(s).attrs[HIGHLIGHTED] == []
+    assert s.what_matters == []
+
+
+def test_not_common_is_said_only_where_the_content_says_so(content):
+    worries = [c for c in FIELDS["side_effect_concerns"].values if c != "none"]
+    s_all = [build_summary({**t, "side_effect_concerns": worries}, content)
+             for t in (HER2_FIRST_LINE, TRIPLE_NEGATIVE_PD_L1,
+                       {"recurrence_type": "local_regional", "hr_status": "positive", "her2_status": "zero"})]
+    for s in s_all:
+        for o in s.options:
+            fam = content.options[o.id]
+            for c in o.concerns:
+                named = any(e.concern == c.id for e in fam.side_effects)
+                if c.level == content.text("fit.not_expected"):
+                    assert fam.concerns.get(c.id) == "not_expected", (o.id, c.id)
+                if not named and c.id not in fam.concerns:
+                    assert not c.known and c.level == content.text("fit.unknown"), (o.id, c.id)
+
+
+def test_a_concern_said_twice_in_an_option_is_refused(tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, root)
+    path = root / "options" / "chemotherapy.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["concerns"] = {"neuropathy": "rare"}      # the side effects already say very common
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ContentError, match="chemotherapy.*concerns"):
+        load_content(root)
+
+
+# --- the comparison table ----------------------------------------------------------------
+
+def test_comparison_table_has_the_options_as_columns_and_patient_questions_as_rows(content):
+    s = build_summary({**HER2_FIRST_LINE, "side_effect_concerns": ["diarrhea", "neuropathy"]}, content)
+    df = comparison_table(s)
+    assert list(df.columns) == [o.title for o in s.options]
+    ids = df.attrs[ROW_IDS]
+    assert ids[:3] == ["how_given", "visits", "side_effects"] and ids[-2:] == ["daily_life", "tests"]
+    assert {"hair_loss", "neuropathy", "fatigue", "diarrhea"} <= set(ids)
+    assert "nausea" not in ids                         # a concern nobody named adds no row
+    assert df.index.name == s.headings["comparison_question"]
+    for o in s.options:
+        col = df[o.title]
+        assert col.iloc[ids.index("how_given")] == o.route
+        assert col.iloc[ids.index("daily_life")] == o.daily_life
+        assert col.iloc[ids.index("tests")] == o.tests_needed
+        assert col.iloc[ids.index("neuropathy")] == next(c.level for c in o.concerns if c.id == "neuropathy")
+        assert all(isinstance(v, str) and v for v in col)
+
+
+def test_comparison_rows_the_patient_named_are_marked_in_words(content):
+    s = build_summary({**HER2_FIRST_LINE, "side_effect_concerns": ["diarrhea"]}, content)
+    df = comparison_table(s)
+    worry = content.text("summary_headings.you_said_worry")
+    marked = df.attrs[HIGHLIGHTED]
+    assert len(marked) == 1
+    label = marked[0]
+    assert label.startswith("★") and worry in label and content.text("fit.concern_names.diarrhea") in label
+    assert df.attrs[ROW_IDS][list(df.index).index(label)] == "diarrhea"
+    unmarked = [x for x in df.index if x not in marked]
+    assert not any(x.startswith("★") or worry in x for x in unmarked)
+
+
+def test_comparison_parts_keep_every_option_once_and_at_most_three_at_a_time(content):
+    s = build_summary({**HER2_FIRST_LINE, **QUALITY_PILLS}, content)
+    df = comparison_table(s)
+    pieces = parts(df)
+    assert [c for p in pieces for c in p.columns] == list(df.columns)
+    assert all(1 <= len(p.columns) <= 3 for p in pieces)
+    assert all(p.attrs[HIGHLIGHTED] == df.attrs[HIGHLIGHTED] for p in pieces)
+
+
+def test_no_options_no_table(content):
+    s = build_summary({"recurrence_type": "unsure"}, content)
+    df = comparison_table(s)
+    assert len(df.columns) == len(s.options)
+    if not s.options:
+        assert df.empty
+
+
+def test_markdown_and_pdf_carry_the_table_what_matters_and_the_role_wording(content):
+    s = build_summary({**HER2_FIRST_LINE, **LENGTH_CLINIC}, content)
+    md = to_markdown(s)
+    h = s.headings
+    assert f"### {h['comparison']}" in md and f"### {h['what_matters']}" in md
+    for label in comparison_table(s).attrs[HIGHLIGHTED]:
+        assert f"**{label}**" in md
+    assert s.questions_intro in md
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(to_pdf(s))).pages).split())
+    assert h["comparison"] in text and h["what_matters"] in text
+    assert "★" in text and content.text("fit.concern_names.diarrhea") in text
+    assert " ".join(s.questions_intro.split()) in text
+
+
+# --- decision role and questions to ask ------------------------------------------------------
+
+def test_decision_role_shapes_the_questions_to_ask(content):
+    intros, asks = {}, {}
+    for role in (*FIELDS["decision_role"].values, None):
+        answers = {**HER2_FIRST_LINE, **({"decision_role": role} if role else {})}
+        s = build_summary(answers, content)
+        intros[role], asks[role] = s.questions_intro, set(s.questions_to_ask)
+    assert len(set(intros.values())) == 4
+    for role in FIELDS["decision_role"].values:
+        own = {a.text for a in content.ask if a.show_when.raw == {"decision_role": role}}
+        assert own and own <= asks[role] and not own & asks[None]
+
+
+# --- in the app ------------------------------------------------------------------------
+
+def _summary_screen(at):
+    at.switch_page("pages/summary.py").run()
+    assert not at.exception, at.exception
+    return texts(at)
+
+
+def _values_step(at, content):
+    n = next(i for i, s in enumerate(content.questions.steps) if any(q.id == "route_preference" for q in s.questions))
+    at.session_state["step"] = n
+    at.switch_page("pages/questions.py").run()
+    assert not at.exception
+
+
+def _marked_rows(at):
+    return {label for t in at.table for label in t.value.index if str(label).startswith("★")}
+
+
+def test_changing_a_preference_changes_the_fit_marks_and_highlights_on_the_summary(content):
+    at = open_app()
+    at.session_state["answers"] = {**HER2_FIRST_LINE, "route_preference": "pills_at_home",
+                                   "side_effect_concerns": ("hair_loss",)}
+    before = _summary_screen(at)
+    pills = content.text("fit.said_route.pills_at_home")
+    clinic = content.text("fit.said_route.infusions_in_clinic")
+    hair = content.text("fit.concern_names.hair_loss")
+    nerve = content.text("fit.concern_names.neuropathy")
+    assert pills in before and clinic not in before
+    assert any(hair in r for r in _marked_rows(at)) and not any(nerve in r for r in _marked_rows(at))
+
+    _values_step(at, content)
+    answer(at, content, "route_preference", "infusions_in_clinic")
+    answer(at, content, "side_effect_concerns", ["neuropathy"])
+    after = _summary_screen(at)
+    assert clinic in after and pills not in after
+    rows = _marked_rows(at)
+    assert any(nerve in r for r in rows) and not any(hair in r for r in rows)
+    # the fit box of a taxane-based option now names nerve damage with the worry mark
+    box = next(m.value for m in at.markdown if m.value.startswith(f"**{content.text('summary_headings.fit')}")
+               and nerve in m.value)
+    assert content.text("summary_headings.you_said_worry") in box
+
+
+def test_the_balance_is_a_scale_that_can_be_left_unanswered(content):
+    at = open_app()
+    at.session_state["answers"] = {"recurrence_type": "distant"}
+    _values_step(at, content)
+    q = next(q for s in content.questions.steps for q in s.questions if q.id == "priority_balance")
+    scale = at.button_group(key="q_priority_balance")
+    assert scale.options == [c.value for c in q.choices]               # 1 to 5, nothing chosen
+    assert scale.value is None
+    ends = " ".join(h.value for h in at.html)
+    assert q.choices[0].label in ends and q.choices[-1].label in ends   # the two ends in words
+    answer(at, content, "priority_balance", "4")
+    assert at.session_state["answers"]["priority_balance"] == "4"
+    assert q.choices[3].label in texts(at)                               # the choice in words
+    answer(at, content, "priority_balance", None)                        # pressed again: cleared
+    assert "priority_balance" not in at.session_state["answers"]
+
+
+def test_pictures_of_100_people_have_a_text_alternative(content):
+    at = open_app()
+    answers = {**HER2_FIRST_LINE, "metastatic_sites": ["bone"]}
+    at.session_state["answers"] = answers
+    _summary_screen(at)
+    counted = [e.about_n_in_100 for o in build_summary(answers, content).options
+               for e in o.side_effects if e.about_n_in_100 is not None]
+    assert counted
+    pictures = " ".join(h.value for h in at.html)
+    for n in counted:
+        alt = content.text("summary_page.picture_alt", n=n)
+        assert f'alt="{alt}"' in pictures
+        assert content.text("summary_headings.picture_caption", n=n) in pictures
+
+
+def test_sure_is_asked_again_after_the_summary_and_a_no_becomes_a_thing_to_talk_through(content):
+    at = open_app()
+    at.session_state["answers"] = {**HER2_FIRST_LINE, **{q: "yes" for q in SURE_IDS}}
+    screen = _summary_screen(at)
+    heading = content.text("summary_headings.sure")
+    assert content.text("sure_again.heading") in screen and heading not in screen
+    assert content.text("sure_again.all_yes") in screen
+    assert all(at.radio(key=f"sure_after_{q}").value == "yes" for q in SURE_IDS)   # seeded from the answers
+    at.radio(key="sure_after_sure_support").set_value("no")
+    at.button(key="sure_again_save").click().run()
+    assert not at.exception
+    screen = texts(at)
+    assert at.session_state["answers"]["sure_support"] == "no"
+    assert heading in screen and content.text("sure_talk.sure_support") in screen
+    assert content.text("sure_again.saved") in screen
+    # the same answer shows on the "How sure do you feel?" step
+    n = next(i for i, s in enumerate(content.questions.steps) if any(q.id == "sure_support" for q in s.questions))
+    at.session_state["step"] = n
+    at.switch_page("pages/questions.py").run()
+    assert at.radio(key="q_sure_support").value == "no"

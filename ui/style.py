@@ -1,0 +1,67 @@
+"""What the theme in .streamlit/config.toml cannot say: touch targets, focus rings, and
+showing the top of a new page or step.
+
+Drawn once per page by ui.chrome.frame(): one small CSS block that only sizes and outlines
+Streamlit's own widgets, found by their `data-testid` attributes (the hooks Streamlit's own
+tests use), and one constant line of JavaScript. Checked by tests/e2e; see docs/accessibility.md.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from . import state
+
+FOCUS = "#1d4ed8"    # the theme's primaryColor: 6.7:1 on white
+CAPTION = "#4b5563"  # 7.6:1 on white, 6.9:1 on the sidebar's #f1f5f9
+
+CSS = f"""<style>
+/* Touch targets of at least 44 x 44 CSS px for everything a patient taps (WCAG 2.5.5).
+   Streamlit draws buttons 42 px high, checkbox and radio rows 22-24 px, page links 30 px. */
+.stButton button, .stDownloadButton button, .stFormSubmitButton button, .stLinkButton a,
+[data-testid="stFileUploaderDropzone"] button, [data-testid="stButtonGroup"] button,
+[data-testid="stTab"], [data-testid="stExpander"] summary {{ min-height: 44px; }}
+[data-testid="stCheckbox"] label, [data-testid="stRadioOption"] {{
+  min-height: 44px; display: flex; align-items: center; padding-block: 0.2rem; }}
+[data-testid="stPageLink-NavLink"] {{ min-height: 44px; align-items: center; }}
+[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"] button {{
+  min-width: 44px; min-height: 44px; }}
+
+/* A choice's help, shown under its checkbox (ui/widgets.py), lined up with the label's text. */
+[class*="st-key-choice_"] [data-testid="stCaptionContainer"] {{ padding-left: 1.5rem; }}
+/* A radio choice with help: its text sits low in its 44 px row, so the help reads as its own. */
+[data-testid="stRadioOption"]:has(+ [data-testid="stRadioCaption"]) {{ align-items: flex-end; }}
+/* The question of a radio, pills, scale or text box reads like a checkbox group's: bold. */
+[class*="st-key-box_"] label[data-testid="stWidgetLabel"] p {{ font-weight: 700; }}
+/* Captions ("Why we ask", a choice's help) in a darker grey than Streamlit's 60% text:
+   7.6:1 on white instead of 4.7:1 (and 4.3:1, under AA, on the sidebar), for tired eyes. */
+[data-testid="stCaptionContainer"] {{ color: {CAPTION}; }}
+.st-key-view_top {{ display: none; }}
+
+/* A clear focus ring (WCAG 2.4.7, 1.4.11). Streamlit only tints a focused checkbox or radio
+   row faintly, shows nothing on a focused page link, and rings buttons in half-transparent blue. */
+[data-testid="stCheckbox"] label[data-focus-visible], [data-testid="stRadioOption"][data-focus-visible],
+[data-testid="stPageLink-NavLink"]:focus-visible, [data-testid="stExpander"] summary:focus-visible,
+.stButton button:focus-visible, .stDownloadButton button:focus-visible,
+.stFormSubmitButton button:focus-visible, .stLinkButton a:focus-visible,
+[data-testid="stButtonGroup"] button:focus-visible, [data-testid="stFileUploaderDropzone"] button:focus-visible {{
+  outline: 3px solid {FOCUS}; outline-offset: 2px; border-radius: 4px; }}
+</style>"""
+
+
+# Streamlit keeps the scroll position of its main container when the page changes, so after
+# Next (at the bottom of a step) a phone showed the middle of the next step, not its heading.
+_TOP = ('<script data-view="{view}">'
+        'document.querySelector(\'[data-testid="stMain"]\')?.scrollTo(0, 0);</script>')
+
+
+def apply() -> None:
+    """Inject the CSS (a style-only st.html takes no room on the page), and scroll to the top
+    when the page or the step is new. The script's text changes only then, and Streamlit runs
+    an st.html script again only when its text changes: ticking a box never moves the page."""
+    st.html(CSS)
+    view = f"{st.context.url}|{st.session_state.get(state.STEP, 0)}"
+    with st.container(key="view_top"):
+        st.html(_TOP.format(view=hashlib.sha256(view.encode()).hexdigest()[:16]),
+                unsafe_allow_javascript=True)
