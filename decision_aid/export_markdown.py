@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .comparison import HIGHLIGHTED, comparison_table, parts
-from .summary import Summary
+from .summary import SideEffectView, Summary
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=])")
 
@@ -39,6 +39,18 @@ def comparison_markdown(s: Summary) -> list[str]:
     return out
 
 
+def side_effect_line(e: SideEffectView, h: dict[str, str]) -> str:
+    """"**Very common (more than 1 in 10 people), about 40 in 100, serious:** Nausea." + a flag
+    when the patient named it as a worry. Frequency first: it is what the eye looks for."""
+    how = e.frequency
+    if e.about_n_in_100 is not None:
+        how += f", {h['about']} {e.about_n_in_100} {h['in_100']}"
+    if e.serious:
+        how += f", {h['serious']}"
+    flag = f" — **{h['you_said_worry']}**" if e.worries_patient else ""
+    return f"**{how}:** {e.label}{flag}"
+
+
 def to_markdown(s: Summary) -> str:
     h = s.headings
     out: list[str] = [f"# {h['title']}", ""]
@@ -64,11 +76,7 @@ def to_markdown(s: Summary) -> str:
             out += [f"*{h['examples']}:* " + ", ".join(o.examples), ""]
         out += [f"*{h['why_shown']}:* {o.why_shown}", "",
                 f"*{h['how_given']}:* {o.how_given} {o.visits}", "", f"*{h['side_effects']}:*", ""]
-        for e in o.side_effects:
-            n = f" ({h['about']} {e.about_n_in_100} {h['in_100']})" if e.about_n_in_100 is not None else ""
-            flag = f" — {h['you_said_worry']}" if e.worries_patient else ""
-            serious = f" ({h['serious']})" if e.serious else ""
-            out.append(f"- {e.label}: {e.frequency}{n}{serious}{flag}")
+        out += [f"- {side_effect_line(e, h)}" for e in o.side_effects]
         out.append("")
         if o.fit:
             out += [f"*{h['fit']}:*", ""] + [f"- {x}" for x in o.fit] + [""]

@@ -20,7 +20,7 @@ with chrome.page() as content:
 
     def box(title: str, lines: list[str], empty: str | None = None, key: str | None = None) -> None:
         with st.container(border=True, key=key):
-            st.markdown(f"#### {title}")
+            st.markdown(f"**{title}**")
             st.markdown("\n".join(f"- {x}" for x in lines) if lines else f"*{empty or t('consultation.none')}*")
 
 
@@ -36,21 +36,19 @@ with chrome.page() as content:
             + answers_of("recurrence") + answers_of("biology"), key="nv_tumor")
     with top[1]:
         box(t("consultation.treatments"), answers_of("treatments"), key="nv_treatments")
-    with top[2]:
         box(t("consultation.health"), answers_of("health"), key="nv_health")
-
-    mid = st.columns(3)
-    with mid[0]:
+    with top[2]:
         box(t("consultation.matters"), answers_of("values", skip=("own_questions",)), key="nv_values")
-    with mid[1]:
-        box(h["sure"], s.sure_to_discuss, t("consultation.no_sure"), key="nv_sure")
-        box(t("consultation.unknown"), [i.title for i in s.missing], key="nv_missing")
-    with mid[2]:
+
+    low = st.columns(3)
+    with low[0]:
         box(t("consultation.options"), [o.title + (f" — {t('consultation.cautions', n=len(o.cautions))}"
                                                    if o.cautions else "") for o in s.options], key="nv_options")
-
-    with st.container(border=True, key="nv_own_questions"):
-        st.markdown(f"#### {h['own_questions']}")
+    with low[1]:
+        box(h["sure"], s.sure_to_discuss, t("consultation.no_sure"), key="nv_sure")
+        box(t("consultation.unknown"), [i.title for i in s.missing], key="nv_missing")
+    with low[2], st.container(border=True, key="nv_own_questions"):
+        st.markdown(f"**{h['own_questions']}**")
         if s.own_questions:
             st.text(s.own_questions)  # the patient's words, shown as plain text
         else:

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from decision_aid.comparison import HIGHLIGHTED, comparison_table, parts
+from decision_aid.export_markdown import side_effect_line
 from decision_aid.summary import OptionView, Summary
 
 from . import icon_array
@@ -88,13 +89,7 @@ def _option(o: OptionView, h: dict[str, str], more_label: str, picture_alt: str)
         if o.fit:
             with st.container(border=True, key=f"fit_{o.id}"):
                 st.markdown(f"**{h['fit']}:**\n" + "\n".join(f"- {x}" for x in o.fit))
-        lines = []
-        for e in o.side_effects:
-            n = f" — {h['about']} {e.about_n_in_100} {h['in_100']}" if e.about_n_in_100 is not None else ""
-            serious = f" ({h['serious']})" if e.serious else ""
-            flag = f" — **{h['you_said_worry']}**" if e.worries_patient else ""
-            lines.append(f"- {e.label}: {e.frequency}{n}{serious}{flag}")
-        st.markdown(f"**{h['side_effects']}:**\n" + "\n".join(lines))
+        st.markdown(f"**{h['side_effects']}:**\n" + "\n".join(f"- {side_effect_line(e, h)}" for e in o.side_effects))
         _pictures(o, h, picture_alt)
         if o.cautions:
             st.warning(f"**{h['cautions']}:**\n" + "\n".join(f"- {c}" for c in o.cautions), icon=":material/health_and_safety:")
