@@ -32,6 +32,7 @@ with chrome.page() as content:
                 st.switch_page("pages/review.py")
             state.go_to_step(n + 1)
             st.rerun()
+        chrome.save_button(content, key="save_answers_step")  # on phones the sidebar is folded away
     with side:
         if step.site:
             chrome.site_passage(step.site, content)

@@ -138,3 +138,13 @@ def test_summary_page_shows_each_vignette(content):
         screen = texts(at)
         for fam in v["expect"].get("options_include", []):
             assert content.options[fam].title in screen, (v["name"], fam)
+
+
+def test_every_step_offers_to_save_the_answers_once_there_are_some(content):
+    at = open_app()
+    click(at, "begin")
+    assert not [b for b in at.get("download_button") if "save_answers_step" in b.proto.id]
+    answer(at, content, "urgent_symptoms", ["none"])
+    for _ in content.questions.steps[1:]:
+        assert [b for b in at.get("download_button") if "save_answers_step" in b.proto.id]
+        click(at, "next")

@@ -64,3 +64,23 @@ def test_validate_content_passes_on_our_content():
     r = run("validate-content")
     assert r.returncode == 0, r.stderr
     assert "23 option families" in r.stdout
+
+
+def test_validate_content_rejects_a_broken_folder_naming_file_and_item(tmp_path):
+    import shutil
+
+    import yaml
+    root = tmp_path / "content"
+    shutil.copytree(ROOT / "content", root)
+    path = root / "options" / "t_dm1.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["show_when"] = {"all": [{"hr_status": "positive"}, {"hr_status": "negative"}]}
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    r = run("validate-content", "--content", str(root))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "options/t_dm1.yaml" in r.stderr and "t_dm1" in r.stderr and "never be true" in r.stderr
+    data["show_when"] = {"subtype": "her2_positive"}
+    data["what_it_is"] = "This is the best treatment for you."
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    r = run("validate-content", "--content", str(root))
+    assert r.returncode == 2 and "options/t_dm1.yaml: t_dm1: prescriptive phrase" in r.stderr

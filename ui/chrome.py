@@ -94,11 +94,16 @@ def sidebar(content: Content) -> None:
                           ("pages/learn.py", "nav.learn"), ("pages/consultation.py", "nav.consultation")):
             st.page_link(path, label=t(key))
         st.divider()
-        if state.answers():
-            st.download_button(t("sidebar.save"), data=to_file(state.answers()),
-                               file_name="my-answers.json", mime="application/json",
-                               on_click="ignore", help=t("sidebar.save_help"), key="save_answers")
+        save_button(content, key="save_answers")
         clear_control(content)
+
+
+def save_button(content: Content, key: str) -> None:
+    """"Save my answers to a file": a download the patient keeps (nothing is kept here)."""
+    if state.answers():
+        st.download_button(content.text("sidebar.save"), data=to_file(state.answers()),
+                           file_name="my-answers.json", mime="application/json", on_click="ignore",
+                           help=content.text("sidebar.save_help"), key=key, icon=":material/save:")
 
 
 def clear_control(content: Content) -> None:
