@@ -1,0 +1,54 @@
+"""Several patients on one server at the same time never see each other's answers.
+
+Sessions are driven through Streamlit's own WebSocket protocol (tests/ws_client.py), all
+at once and interleaved, against the real app started with `streamlit run`.
+"""
+import asyncio
+
+import pytest
+
+from server import streamlit_server
+from ws_client import FINISHED_OK, StreamlitTab
+
+PATIENTS = 6
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    with streamlit_server(tmp_path_factory.mktemp("iso") / "server.log") as url:
+        yield url
+
+
+async def _patient(url: str, n: int, content) -> tuple[str, list[str]]:
+    """Walk to the values step, type a question only this patient asks, then read the review
+    page and the summary. Returns this patient's words and what each page showed."""
+    words = f"Patient {n} asks about the garden of house number {1000 + n}"
+    steps = content.questions.steps
+    async with await StreamlitTab.open(url.replace("http", "ws") + "/_stcore/stream") as tab:
+        run = await tab.rerun()
+        pages = run.pages
+        run = await tab.rerun(click=run.widgets["begin"])
+        values_step = next(i for i, s in enumerate(steps) if s.id == "values")
+        for _ in range(values_step):
+            await asyncio.sleep(0)                      # let the other patients interleave
+            run = await tab.rerun(click=run.widgets["next"])
+        assert steps[values_step].title in run.text
+        run = await tab.rerun(values={run.widgets["q_own_questions"]: ("string_value", words)})
+        seen = []
+        for page in ("review", "summary", "consultation"):
+            run = await tab.rerun(page=pages[page])
+            assert run.status == FINISHED_OK
+            seen.append(run.text)
+        return words, seen
+
+
+def test_patients_at_the_same_time_see_only_their_own_answers(app_url, content):
+    async def all_at_once():
+        return await asyncio.gather(*(_patient(app_url, n, content) for n in range(PATIENTS)))
+
+    results = asyncio.run(asyncio.wait_for(all_at_once(), timeout=120))
+    for words, pages in results:
+        others = [w for w, _ in results if w != words]
+        for text in pages:
+            assert words in text
+            assert not any(o in text for o in others)
