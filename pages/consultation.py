@@ -3,7 +3,7 @@ import streamlit as st
 from decision_aid.summary import build_summary
 from ui import chrome, downloads, state
 
-with chrome.page() as content:
+with chrome.page("nav.consultation") as content:
     t = content.text
     h = content.ui["summary_headings"]
 

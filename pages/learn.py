@@ -3,7 +3,7 @@ import streamlit as st
 from ui import chrome
 
 
-with chrome.page() as content:
+with chrome.page("nav.learn") as content:
     t = content.text
 
     st.header(t("learn.heading"))

@@ -3,7 +3,7 @@ import streamlit as st
 from decision_aid.answers import facts
 from ui import chrome, state, widgets
 
-with chrome.page() as content:
+with chrome.page("nav.questions") as content:
     t = content.text
     steps = content.questions.steps
     n = min(state.step(), len(steps) - 1)

@@ -4,7 +4,7 @@ from decision_aid.answers import facts
 from decision_aid.summary import answer_text
 from ui import chrome, state
 
-with chrome.page() as content:
+with chrome.page("nav.review") as content:
     t = content.text
 
     st.header(t("review.heading"))

@@ -3,7 +3,22 @@ import streamlit as st
 from decision_aid.answers import AnswersError, from_file
 from ui import chrome, state
 
-with chrome.page() as content:
+RESUMED = "resume_outcome"
+
+
+def resume(data: bytes) -> None:
+    """on_click: load a saved answers file (read in memory, never written), before the page
+    is drawn, so everything on the page already shows the loaded answers."""
+    t = chrome.content_or_stop().text
+    try:
+        state.replace_answers(from_file(data))
+    except AnswersError as e:
+        st.session_state[RESUMED] = ("error", t(f"errors.{e.code}", **e.params) + " " + t("errors.not_loaded"))
+    else:
+        st.session_state[RESUMED] = ("ok", t("start.resume_done"))
+
+
+with chrome.page("nav.start") as content:
     t = content.text
 
     st.header(t("start.heading"))
@@ -33,10 +48,8 @@ with chrome.page() as content:
     st.markdown(t("start.resume_help"))
     st.caption(t("start.reload_note"))
     upload = st.file_uploader(t("start.resume_label"), type=["json"], key="resume_file")
-    if upload is not None and st.button(t("start.resume_button"), key="resume"):
-        try:
-            state.replace_answers(from_file(upload.getvalue()))  # read in memory, never written
-        except AnswersError as e:
-            st.error(t(f"errors.{e.code}", **e.params) + " " + t("errors.not_loaded"))
-        else:
-            st.success(t("start.resume_done"))
+    if upload is not None:
+        st.button(t("start.resume_button"), key="resume", on_click=resume, args=(upload.getvalue(),))
+    outcome = st.session_state.pop(RESUMED, None)
+    if outcome:
+        (st.success if outcome[0] == "ok" else st.error)(outcome[1])

@@ -4,7 +4,7 @@ from decision_aid.export_markdown import to_markdown
 from decision_aid.summary import build_summary
 from ui import chrome, downloads, state, summary_view, sure_form
 
-with chrome.page() as content:
+with chrome.page("nav.summary") as content:
     t = content.text
 
     if not state.answers():
@@ -24,3 +24,4 @@ with chrome.page() as content:
     md.download_button(t("summary_page.download_md"), data=to_markdown(summary),
                        file_name="my-summary.md", mime="text/markdown", on_click="ignore",
                        key="download_md")
+    chrome.save_button(content, key="save_answers_summary")  # the sidebar is folded away on phones

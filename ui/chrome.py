@@ -32,10 +32,11 @@ def content_or_stop() -> Content:
         st.stop()
 
 
-def frame() -> Content:
+def frame(title_key: str) -> Content:
     """The top of every page: page settings, the urgent notice and the shared sidebar."""
     content = content_or_stop()
-    st.set_page_config(page_title=content.text("app.short_title"), page_icon="static/favicon.png",
+    title = f"{content.text(title_key)} · {content.text('app.short_title')}"
+    st.set_page_config(page_title=title, page_icon="static/favicon.png",
                        layout="wide", initial_sidebar_state="auto")
     style.apply()  # 44 px touch targets and focus rings (ui/style.py)
     urgent_banner(content)
@@ -44,13 +45,13 @@ def frame() -> Content:
 
 
 @contextmanager
-def page() -> Iterator[Content]:
-    """`with chrome.page() as content:` starts a page with the frame and, if anything in it
+def page(title_key: str) -> Iterator[Content]:
+    """`with chrome.page("nav.<page>") as content:` starts a page with the frame and, if anything in it
     fails, shows a friendly message instead of a traceback; the answers stay in the session.
 
     Each page draws this itself rather than relying on app.py: a fresh Streamlit 1.67 server
     with a pages/ folder (and AppTest after switch_page) runs a page file without app.py."""
-    content = frame()
+    content = frame(title_key)
     try:
         yield content
     except ScriptControlException:
@@ -77,7 +78,7 @@ def site_passage(passage: SitePassage, content: Content) -> None:
     section = next(s for s in page.sections if s.id == passage.section)
     with st.container(border=True, key="site_passage"):
         st.caption(content.text("steps.site_heading"))
-        st.markdown(f"#### {section.heading}")
+        st.markdown(f"### {section.heading}")
         st.markdown(section.body)
         st.page_link("pages/learn.py", label=content.text("steps.site_more"), icon=":material/menu_book:")
 

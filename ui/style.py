@@ -32,12 +32,29 @@ CSS = f"""<style>
 [class*="st-key-choice_"] [data-testid="stCaptionContainer"] {{ padding-left: 1.5rem; }}
 /* A radio choice with help: its text sits low in its 44 px row, so the help reads as its own. */
 [data-testid="stRadioOption"]:has(+ [data-testid="stRadioCaption"]) {{ align-items: flex-end; }}
+/* A chosen pill or scale number is bold with a thicker edge, not only tinted (WCAG 1.4.1). */
+[data-testid="stButtonGroup"] button:is([aria-pressed="true"], [aria-checked="true"]) {{
+  font-weight: 700; box-shadow: inset 0 0 0 1px {FOCUS}; }}
+[data-testid="stButtonGroup"] button:is([aria-pressed="true"], [aria-checked="true"]) p {{ font-weight: 700; }}
 /* The question of a radio, pills, scale or text box reads like a checkbox group's: bold. */
 [class*="st-key-box_"] label[data-testid="stWidgetLabel"] p {{ font-weight: 700; }}
-/* Captions ("Why we ask", a choice's help) in a darker grey than Streamlit's 60% text:
-   7.6:1 on white instead of 4.7:1 (and 4.3:1, under AA, on the sidebar), for tired eyes. */
-[data-testid="stCaptionContainer"] {{ color: {CAPTION}; }}
-.st-key-view_top {{ display: none; }}
+/* Captions ("Why we ask", a choice's help) in a darker grey than Streamlit's text at 60%
+   opacity: 7.6:1 on white instead of 4.7:1 (and 4.3:1, under AA, on the sidebar). */
+[data-testid="stCaptionContainer"] {{ color: {CAPTION}; opacity: 1; font-size: 0.95rem; }}
+/* No text under 16 px: Streamlit writes answer choices, widget labels, buttons and links at
+   0.875rem (14.9 px here); the theme's baseFontSize only sets body text. */
+[data-testid="stWidgetLabel"] p, [data-testid="stRadioOption"] p, [data-testid="stButtonGroup"] p,
+.stButton p, .stDownloadButton p, .stFormSubmitButton p, .stLinkButton p,
+[data-testid="stExpander"] summary p, [data-testid="stPageLink-NavLink"] p, [data-testid="stTab"] p,
+[data-testid="stFileUploaderDropzone"] p, [data-testid="stProgress"] p {{ font-size: 1rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0.95rem; }}
+[data-testid="stTextAreaRootElement"] textarea, [data-testid="stTextInputRootElement"] input,
+[data-testid="stSelectbox"] [data-baseweb="select"] div {{ font-size: 1rem; }}
+[data-testid="stTable"] :is(th, td, p) {{ font-size: 0.95rem; }}
+/* Less empty space above the page: Streamlit's 6rem left a phone 100 px of nothing under the
+   menu button. (theme.paddingTop cannot do this: on a phone it is added to the header's height.) */
+[data-testid="stMainBlockContainer"] {{ padding-top: 4.5rem !important; }}
+.st-key-view_top, [data-testid="stLayoutWrapper"]:has(> .st-key-view_top) {{ display: none; }}
 
 /* A clear focus ring (WCAG 2.4.7, 1.4.11). Streamlit only tints a focused checkbox or radio
    row faintly, shows nothing on a focused page link, and rings buttons in half-transparent blue. */

@@ -28,7 +28,7 @@ def _scale(q: Question, labels: dict[str, str], content: Content, common: dict) 
     st.segmented_control(q.label, options=values, key=state.key(q.id), width="stretch", **common)
     first, last = (f"{v}: {html.escape(labels[v])}" for v in (values[0], values[-1]))
     st.html(f'<div class="scale-ends" style="display:flex;justify-content:space-between;gap:1rem;'
-            f'font-size:0.9rem;margin-top:-0.5rem"><span>{first}</span>'
+            f'font-size:0.95rem;margin-top:-0.5rem"><span>{first}</span>'
             f'<span style="text-align:right">{last}</span></div>')
     chosen = st.session_state.get(state.key(q.id))
     if chosen in labels:
