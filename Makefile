@@ -38,7 +38,7 @@ test: $(VENV)/.dev-installed browser
 test-fast: $(VENV)/.dev-installed
 	$(PY) -m pytest -q -m "not browser"
 
-## make bench: load benchmark of the app against a bare Streamlit app, loopback only (about 5 min
+## make bench: load benchmark of the app against a bare Streamlit app, loopback only (5 to 8 min
 ## on 2 cores); prints the targets and rewrites bench/README.md and bench/results.json
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.run

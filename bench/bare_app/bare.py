@@ -1,0 +1,92 @@
+"""Shared by the bare pages: the answer store and the sidebar, with placeholder words."""
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from layout import STEPS
+
+WORDS = "Placeholder words: the benchmark's floor needs the widgets, not the content."
+QUESTIONS = {q["id"]: q for s in STEPS for q in s["questions"]}
+
+
+def answers() -> dict[str, Any]:
+    return st.session_state.setdefault("answers", {})
+
+
+def step() -> int:
+    return st.session_state.setdefault("step", 0)
+
+
+def key(qid: str, value: str | None = None) -> str:
+    return f"q_{qid}" if value is None else f"q_{qid}__{value}"
+
+
+def seed(q: dict) -> None:
+    current = answers().get(q["id"])
+    if q["widget"] == "checkboxes":
+        for v in q["values"]:
+            st.session_state.setdefault(key(q["id"], v), v in (current or ()))
+    elif q["multi"]:
+        st.session_state.setdefault(key(q["id"]), list(current or []))
+    elif q["widget"] == "text":
+        st.session_state.setdefault(key(q["id"]), current or "")
+    else:
+        st.session_state.setdefault(key(q["id"]), current)
+
+
+def store(q: dict) -> None:
+    if q["widget"] == "checkboxes":
+        value: Any = tuple(v for v in q["values"] if st.session_state.get(key(q["id"], v)))
+    else:
+        value = st.session_state.get(key(q["id"]))
+    if isinstance(value, list):
+        value = tuple(value)
+    if value in (None, "", ()):
+        answers().pop(q["id"], None)
+    else:
+        answers()[q["id"]] = value
+
+
+def frame() -> None:
+    """The sidebar every page draws (the app's urgent notice is a rule: not here)."""
+    with st.sidebar:
+        st.markdown("**Bare decision aid**")
+        st.caption(f"{len(answers())} of {len(QUESTIONS)} answered")
+        for path, label in (("pages/start.py", "Start"), ("pages/questions.py", "Questions"),
+                            ("pages/review.py", "Review"), ("pages/summary.py", "Summary"),
+                            ("pages/learn.py", "Learn"), ("pages/consultation.py", "Consultation")):
+            st.page_link(path, label=label)
+        st.divider()
+        if answers():
+            st.download_button("Save my answers", data=b'{"answers": "placeholder"}',
+                               file_name="my-answers.json", mime="application/json",
+                               on_click="ignore", key="save_answers")
+        if st.session_state.get("confirm_clear"):
+            st.warning(WORDS)
+            yes, no = st.columns(2)
+            if yes.button("Yes, clear", type="primary", key="clear_yes"):
+                for k in list(st.session_state.keys()):
+                    del st.session_state[k]
+                st.switch_page("pages/start.py")
+            if no.button("No", key="clear_no"):
+                st.session_state["confirm_clear"] = False
+                st.rerun()
+        elif st.button("Clear my answers", key="clear_start", disabled=not answers()):
+            st.session_state["confirm_clear"] = True
+            st.rerun()
+
+
+def pdf_button(key: str) -> None:
+    """As ui/downloads.py: a "prepare" click builds the PDF in the session's run (here a
+    placeholder), then a download button offers the bytes."""
+    if st.session_state.get("prepared_pdf"):
+        st.download_button("Download PDF", data=st.session_state["prepared_pdf"], file_name="summary.pdf",
+                           mime="application/pdf", on_click="ignore", type="primary", key=key)
+    elif st.button("Prepare PDF", type="primary", key=f"{key}_prepare"):
+        st.session_state["prepared_pdf"] = PDF
+        st.rerun()
+
+
+PDF = b"%PDF-1.4\n% placeholder: the bare app builds no summary and no PDF\n%%EOF\n"

@@ -1,0 +1,76 @@
+import streamlit as st
+
+from bare import WORDS, frame, key, seed, step, store
+from layout import STEPS
+
+frame()
+n = min(step(), len(STEPS) - 1)
+s = STEPS[n]
+
+st.progress((n + 1) / len(STEPS), text=f"Step {n + 1} of {len(STEPS)}")
+st.header(f"Step {n + 1}")
+if s["intro"]:
+    st.markdown(WORDS)
+st.caption(WORDS)
+
+
+def question(q: dict) -> None:
+    seed(q)
+    common = dict(on_change=store, args=(q,))
+    options = [f"Option {i + 1}" for i in range(q["n_choices"])]
+    with st.container(border=True, key=f"box_{q['id']}"):
+        if q["widget"] == "checkboxes":
+            st.markdown(f"**Question {q['id']}**")
+            explain(q)
+            for v in q["values"]:
+                st.checkbox(f"Choice {v}", key=key(q["id"], v), help=WORDS if q["help"] else None, **common)
+        elif q["widget"] == "pills":
+            st.pills(f"Question {q['id']}", options=options,
+                     selection_mode="multi" if q["multi"] else "single", key=key(q["id"]), **common)
+            explain(q)
+        elif q["widget"] == "scale":
+            st.segmented_control(f"Question {q['id']}", options=options, key=key(q["id"]),
+                                 width="stretch", **common)
+            st.html(f"<div><span>{options[0]}</span><span>{options[-1]}</span></div>")
+            if st.session_state.get(key(q["id"])):
+                st.markdown(WORDS)
+                st.caption(WORDS)
+            explain(q)
+        elif q["widget"] == "text":
+            st.text_area(f"Question {q['id']}", key=key(q["id"]), max_chars=q["max_length"] or None,
+                         help=WORDS, **common)
+            explain(q)
+        else:
+            st.radio(f"Question {q['id']}", options=options, index=None, key=key(q["id"]), **common)
+            explain(q)
+
+
+def explain(q: dict) -> None:
+    st.caption(WORDS)
+    if q["n_terms"]:
+        with st.expander("Words used here"):
+            for _ in range(q["n_terms"]):
+                st.markdown(f"**Term**: {WORDS}")
+
+
+main, side = st.columns([3, 2], gap="large")
+with main:
+    for q in s["questions"]:       # no rules: every question of the step is drawn
+        question(q)
+    back, nxt = st.columns(2)
+    if n > 0 and back.button("Back", key="back", use_container_width=True):
+        st.session_state["step"] = n - 1
+        st.rerun()
+    last = n == len(STEPS) - 1
+    if nxt.button("Review" if last else "Next", type="primary", key="next", use_container_width=True):
+        if last:
+            st.switch_page("pages/review.py")
+        st.session_state["step"] = n + 1
+        st.rerun()
+with side:
+    if s["site"]:
+        with st.container(border=True, key="site_passage"):
+            st.caption(WORDS)
+            st.markdown("#### Section")
+            st.markdown(WORDS)
+            st.page_link("pages/learn.py", label="Learn more")

@@ -1,0 +1,423 @@
+"""A browser-less Streamlit session: speaks the app's own websocket protocol.
+
+One `Session` is one browser tab: it connects to `/_stcore/stream`, sends
+`BackMsg.rerun_script` (a `ClientState` with the page and the widget states) and reads
+`ForwardMsg`s until `script_finished == FINISHED_SUCCESSFULLY` (a click that calls
+`st.rerun` or `st.switch_page` first ends with `FINISHED_EARLY_FOR_RERUN`). Widgets are
+found by their key at the end of their id (`$$ID-<hash>-<key>`) in the deltas of the last
+run; values are sent in the fields Streamlit 1.67 reads for each widget type (radio:
+`string_value` = the option label as shown; checkbox: `bool_value`; pills:
+`string_array_value` of labels; text area: `string_value`; button: `trigger_value`).
+A download is fetched as the browser does: a button with bytes carries a `/media/...` URL;
+a button whose data is a callable is asked for with a `BackMsg.backend_operation_request`
+carrying its `deferred_file_id`, answered by a `ForwardMsg.backend_operation_response` with
+the URL; then an HTTP GET. The app's PDF is built by a "prepare" click (a rerun) first.
+
+Everything is asyncio, so hundreds of sessions run from one process. `journey()` walks a
+whole patient journey; `Plan` says which option (by position) each question gets, so the
+app and the bare app are driven in exactly the same way.
+"""
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from streamlit.proto.BackMsg_pb2 import BackendOperationRequest, BackMsg, DeferredFileRequestPayload
+from streamlit.proto.ClientState_pb2 import ClientState
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
+from websockets.asyncio.client import connect
+
+FINISHED_OK = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
+FINISHED_RERUN = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
+WIDGET_TYPES = {"button", "checkbox", "radio", "button_group", "text_area", "download_button",
+                "file_uploader", "text_input", "selectbox", "multiselect"}
+TEXT_TYPES = {"markdown", "heading", "alert", "text"}
+TIMEOUT = 60.0  # seconds for one interaction; a stuck server fails the run instead of hanging
+
+
+class ProtocolError(RuntimeError):
+    pass
+
+
+class DownloadGone(ProtocolError):
+    """The server answered the download request with a /media URL that was already deleted."""
+
+
+@dataclass
+class Sample:
+    """One measured interaction: what it was, how long it took, how many script runs it caused."""
+    kind: str
+    seconds: float
+    runs: int = 1
+    page: str = ""
+
+
+def widget_key(element_id: str) -> str:
+    """`$$ID-<hash>-<key>` -> key (Streamlit 1.67 element ids end with the user key)."""
+    parts = element_id.split("-", 2)
+    return parts[2] if element_id.startswith("$$ID-") and len(parts) == 3 else element_id
+
+
+class Session:
+    def __init__(self, base: str, *, keep_text: bool = False, record: Callable[[Sample], None] | None = None):
+        self.base = base.rstrip("/")                     # http://127.0.0.1:<port>
+        self.keep_text = keep_text
+        self.record = record or (lambda s: None)
+        self.ws = None
+        self.session_id = ""
+        self.page_hash = ""                              # the page the server ran last
+        self.pages: dict[str, str] = {}                  # url path -> page script hash
+        self.widgets: dict[str, tuple[str, Any]] = {}    # key -> (element type, proto), last run
+        self.texts: list[str] = []                       # text shown by the last run (keep_text)
+        self.errors: list[str] = []                      # exception elements shown by the last run
+        self._values: dict[str, WidgetState] = {}        # widget id -> the value the "browser" holds
+        self.samples: list[Sample] = []
+        self.seen: dict[str, str] = {}                   # every widget key drawn -> its type
+    # ---- connection -------------------------------------------------------------------
+    async def connect(self) -> None:
+        ws_url = self.base.replace("http://", "ws://", 1) + "/_stcore/stream"
+        self.ws = await connect(ws_url, subprotocols=["streamlit"], max_size=None,
+                                open_timeout=TIMEOUT, ping_interval=None)
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+            self.ws = None
+
+    async def _recv(self) -> ForwardMsg:
+        raw = await asyncio.wait_for(self.ws.recv(), TIMEOUT)
+        msg = ForwardMsg()
+        msg.ParseFromString(raw)
+        return msg
+
+    # ---- one rerun ----------------------------------------------------------------------
+    def _take(self, msg: ForwardMsg) -> None:
+        kind = msg.WhichOneof("type")
+        if kind == "new_session":
+            self.session_id = msg.new_session.initialize.session_id
+            self.page_hash = msg.new_session.page_script_hash or self.page_hash
+        elif kind == "navigation":
+            self.page_hash = msg.navigation.page_script_hash or self.page_hash
+            for p in msg.navigation.app_pages:
+                self.pages[p.url_pathname] = p.page_script_hash
+        elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            el = msg.delta.new_element
+            t = el.WhichOneof("type")
+            if t in WIDGET_TYPES:
+                proto = getattr(el, t)
+                key = widget_key(proto.id)
+                self.widgets[key] = (t, proto)
+                self.seen[key] = t
+            elif t == "exception":
+                self.errors.append(f"{el.exception.type}: {el.exception.message}")
+            elif self.keep_text and t in TEXT_TYPES:
+                self.texts.append(getattr(el, t).body)
+
+    async def rerun(self, kind: str, states: list[WidgetState] = (), page_hash: str | None = None) -> Sample:
+        """Send one rerun and read until the script finished successfully. Returns the sample."""
+        cs = ClientState(page_script_hash=self.page_hash if page_hash is None else page_hash)
+        sent = {s.id: s for s in states}
+        all_states = [v for k, v in self._values.items() if k not in sent] + list(states)
+        cs.widget_states.CopyFrom(WidgetStates(widgets=all_states))
+        t0 = time.perf_counter()
+        await self.ws.send(BackMsg(rerun_script=cs).SerializeToString())
+        runs = 0
+        self.widgets, self.texts, self.errors = {}, [], []
+        while True:
+            msg = await self._recv()
+            if msg.WhichOneof("type") == "script_finished":
+                runs += 1
+                if msg.script_finished == FINISHED_OK:
+                    break
+                if msg.script_finished == FINISHED_RERUN:
+                    self.widgets, self.texts, self.errors = {}, [], []  # the next run draws the page
+                    continue
+                raise ProtocolError(f"script finished with status {msg.script_finished}")
+            self._take(msg)
+        sample = Sample(kind, time.perf_counter() - t0, runs, self.page_name())
+        # like the browser: remember the values we set, forget widgets no longer drawn, no triggers
+        live = {proto.id for _, proto in self.widgets.values()}
+        for s in states:
+            if s.WhichOneof("value") != "trigger_value":
+                self._values[s.id] = s
+        self._values = {k: v for k, v in self._values.items() if k in live}
+        if self.errors:
+            raise ProtocolError(f"the page shows an exception after {kind}: {self.errors[0]}")
+        self.samples.append(sample)
+        self.record(sample)
+        return sample
+
+    def page_name(self) -> str:
+        return next((url for url, h in self.pages.items() if h == self.page_hash), self.page_hash[:8])
+
+    # ---- what a patient does --------------------------------------------------------------
+    async def open(self) -> Sample:
+        """A new tab: connect and run the default page (an empty ClientState)."""
+        if self.ws is None:
+            await self.connect()
+        return await self.rerun("open", page_hash="")
+
+    def _widget(self, key: str, *types: str):
+        if key not in self.widgets:
+            raise ProtocolError(f"no widget {key!r} on page {self.page_name()!r}; "
+                                f"widgets: {sorted(self.widgets)}")
+        t, proto = self.widgets[key]
+        if types and t not in types:
+            raise ProtocolError(f"widget {key!r} is a {t}, not {types}")
+        return proto
+
+    async def click(self, key: str, kind: str | None = None) -> Sample:
+        proto = self._widget(key, "button")
+        return await self.rerun(kind or f"click:{key.split('_')[0]}", [WidgetState(id=proto.id, trigger_value=True)])
+
+    async def choose(self, key: str, indices: list[int]) -> Sample:
+        """Pick options by position, in whatever widget draws the question: a radio
+        (`string_value`), pills or a segmented control (`string_array_value`), a selectbox
+        (`string_value`) or a multiselect (`string_array_value`); values are the labels shown."""
+        t, proto = self.widgets.get(key, (None, None))
+        if t is None:
+            self._widget(key)
+        ws = WidgetState(id=proto.id)
+        if t == "radio" or t == "selectbox":
+            ws.string_value = proto.options[indices[0]]
+        elif t == "button_group":
+            ws.string_array_value.data.extend(proto.options[i].content for i in indices)
+        elif t == "multiselect":
+            ws.string_array_value.data.extend(proto.options[i] for i in indices)
+        else:
+            raise ProtocolError(f"widget {key!r} is a {t}: not a choice")
+        return await self.rerun("answer", [ws])
+
+    async def checkbox(self, key: str, value: bool = True) -> Sample:
+        proto = self._widget(key, "checkbox")
+        return await self.rerun("answer", [WidgetState(id=proto.id, bool_value=value)])
+
+    async def text(self, key: str, value: str) -> Sample:
+        proto = self._widget(key, "text_area", "text_input")
+        return await self.rerun("answer", [WidgetState(id=proto.id, string_value=value)])
+
+    async def goto(self, url_path: str) -> Sample:
+        """A click on a page link in the sidebar: a rerun on that page's script hash."""
+        if url_path not in self.pages:
+            raise ProtocolError(f"no page {url_path!r}; pages: {sorted(self.pages)}")
+        return await self.rerun(f"goto:{url_path}", page_hash=self.pages[url_path])
+
+    async def download(self, key: str) -> tuple[Sample, bytes]:
+        """Fetch what a download button offers, as the browser does on a click: a button whose
+        data is a callable (Streamlit builds it on click) is asked for with a
+        `BackMsg.backend_operation_request` carrying its `deferred_file_id`, answered by a
+        `ForwardMsg.backend_operation_response` with a `/media/...` URL; a button with bytes
+        already has its `/media/...` URL. Then an HTTP GET of the URL."""
+        proto = self._widget(key, "download_button")
+        t0 = time.perf_counter()
+        if proto.deferred_file_id:
+            rid = uuid.uuid4().hex
+            req = BackendOperationRequest(request_id=rid, session_id=self.session_id,
+                                          deferred_file=DeferredFileRequestPayload(file_id=proto.deferred_file_id))
+            await self.ws.send(BackMsg(backend_operation_request=req).SerializeToString())
+            while True:
+                msg = await self._recv()
+                if (msg.WhichOneof("type") == "backend_operation_response"
+                        and msg.backend_operation_response.request_id == rid):
+                    break
+                self._take(msg)
+            resp = msg.backend_operation_response
+            if resp.error_msg or not resp.deferred_file.url:
+                raise ProtocolError(f"download {key!r} failed: {resp.error_msg or 'no url'}")
+            url = resp.deferred_file.url
+        elif proto.url:
+            url = proto.url
+        else:
+            raise ProtocolError(f"download {key!r} has neither a URL nor a deferred file id")
+        body = await http_get(self.base, url)
+        sample = Sample(f"download:{key}", time.perf_counter() - t0, 0, self.page_name())
+        self.samples.append(sample)
+        self.record(sample)
+        return sample, body
+
+    async def pdf(self, key: str) -> bytes:
+        """Get a PDF the way the page offers it: if the page shows a `<key>_prepare` button
+        (the PDF is built in a run of the session, then offered as bytes), click it first;
+        then download. Records one "pdf" sample from the first click to the last byte."""
+        t0 = time.perf_counter()
+        if key not in self.widgets and f"{key}_prepare" in self.widgets:
+            await self.click(f"{key}_prepare", "click:pdf_prepare")
+        _, body = await self.download(key)
+        sample = Sample("pdf", time.perf_counter() - t0, 0, self.page_name())
+        self.record(sample)
+        return body
+
+    # ---- the questions on the current step ----------------------------------------------------
+    def question_ids(self) -> list[str]:
+        """Question ids drawn by the last run, in page order (keys q_<id> and q_<id>__<value>)."""
+        out: list[str] = []
+        for key in self.widgets:
+            if key.startswith("q_"):
+                qid = key[2:].split("__")[0]
+                if qid not in out:
+                    out.append(qid)
+        return out
+
+    async def answer(self, qid: str, how: tuple) -> int:
+        """Answer one question as planned; returns the number of reruns it took."""
+        kind, arg = how
+        if kind == "one":
+            await self.choose(f"q_{qid}", [arg])
+        elif kind == "many":
+            await self.choose(f"q_{qid}", list(arg))
+        elif kind == "text":
+            await self.text(f"q_{qid}", arg)
+        elif kind == "boxes":
+            for value in arg:           # one click, one rerun, per box
+                await self.checkbox(f"q_{qid}__{value}")
+            return len(arg)
+        else:
+            raise ValueError(kind)
+        return 1
+
+
+async def http_get(base: str, path: str) -> bytes:
+    """A minimal HTTP/1.1 GET on loopback (no extra package): returns the body, checks 200."""
+    host, port = base.split("//", 1)[1].split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    try:
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode())
+        await writer.drain()
+        raw = await asyncio.wait_for(reader.read(-1), TIMEOUT)
+    finally:
+        writer.close()
+    head, _, body = raw.partition(b"\r\n\r\n")
+    status = head.split(b"\r\n", 1)[0]
+    if b" 404 " in status + b" ":
+        raise DownloadGone(f"GET {path}: 404 (the generated file was already removed)")
+    if b" 200 " not in status + b" ":
+        raise ProtocolError(f"GET {path}: {status.decode(errors='replace')}")
+    if b"transfer-encoding: chunked" in head.lower():
+        out, rest = b"", body
+        while rest:
+            size_line, _, rest = rest.partition(b"\r\n")
+            size = int(size_line.split(b";")[0], 16)
+            if size == 0:
+                break
+            out, rest = out + rest[:size], rest[size + 2:]
+        body = out
+    return body
+
+
+# ---- the journey ------------------------------------------------------------------------------
+
+@dataclass
+class Plan:
+    """How a patient answers, by option position, so both apps are driven the same way.
+
+    answers: question id -> ("one", index) | ("many", [indices]) | ("boxes", [values])
+             | ("text", words): one choice, several choices, tick boxes (keys q_<id>__<value>),
+             typed words. Which widget draws a choice (radio, pills, segmented control...) is
+             read from the page, so a change of widget in ui/widgets.py needs no change here. Questions not drawn on a step are skipped, as in the app.
+    change:  after the summary, the question changed from the review page, and its new answer.
+    """
+    answers: dict[str, tuple]
+    change: tuple[str, tuple]
+    back_at_step: int = 2            # press Back once on this step (then Next again)
+    download: str = "download_pdf"   # the summary's PDF button (or its "<key>_prepare" button first)
+    max_steps: int = 20              # bound on Next clicks (the app has 7 steps)
+
+
+@dataclass
+class JourneyResult:
+    reruns: int = 0
+    script_runs: int = 0
+    steps: int = 0
+    pdf_bytes: int = 0
+    pdf_gone: bool = False           # the PDF's URL answered 404 (see README: a Streamlit 1.67 race)
+    summary_texts: list[str] = field(default_factory=list)
+
+
+async def journey(s: Session, plan: Plan, *, download: bool = True) -> JourneyResult:
+    """Start, Begin, every step answered, Back once, review, summary, the PDF, back to a step
+    from the review page (change_<id>), change that answer, summary again."""
+    res = JourneyResult()
+    await s.open()
+    await s.click("begin", "click:begin")
+    for n in range(plan.max_steps):
+        done: set[str] = set()
+        while True:   # answers can make other questions appear (show_when): look again after each
+            todo = [q for q in s.question_ids() if q in plan.answers and q not in done]
+            if not todo:
+                break
+            await s.answer(todo[0], plan.answers[todo[0]])
+            done.add(todo[0])
+        if n == plan.back_at_step:
+            await s.click("back", "click:back")
+            await s.click("next", "click:next")
+        await s.click("next", "click:next")
+        res.steps += 1
+        if "see_summary" in s.widgets:   # the last step's button opens the review page
+            break
+    else:
+        raise ProtocolError(f"no review page after {plan.max_steps} steps")
+    await s.click("see_summary", "click:see_summary")
+    if download:
+        try:
+            body = await s.pdf(plan.download)
+        except DownloadGone:
+            res.pdf_gone = True
+            s.record(Sample("download_gone", 0.0, 0, s.page_name()))
+        else:
+            if not body.startswith(b"%PDF"):
+                raise ProtocolError("the PDF download is not a PDF")
+            res.pdf_bytes = len(body)
+    await s.goto("review")
+    qid, how = plan.change
+    await s.click(f"change_{qid}", "click:change")
+    await s.answer(qid, how)
+    await s.goto("summary")
+    res.summary_texts = list(s.texts)
+    reruns = [x for x in s.samples if x.runs]
+    res.reruns, res.script_runs = len(reruns), sum(x.runs for x in reruns)
+    return res
+
+
+def plan_from_values(content, values: dict[str, Any], change: tuple[str, Any]) -> Plan:
+    """Turn answers given as data-dictionary values into a Plan by option position."""
+    from decision_aid.dictionary import FIELDS
+
+    qs = {q.id: q for step in content.questions.steps for q in step.questions}
+
+    def how(qid: str, v: Any) -> tuple:
+        q = qs[qid]
+        order = [c.value for c in q.choices]
+        if q.widget == "checkboxes":
+            return ("boxes", list(v))
+        if q.widget == "text" or not order:
+            return ("text", v)
+        if FIELDS[qid].kind == "multi":
+            return ("many", [order.index(x) for x in v])
+        return ("one", order.index(v))
+
+    return Plan({qid: how(qid, v) for qid, v in values.items() if qid in qs}, (change[0], how(*change)))
+
+
+# A patient with a distant, hormone-receptor-positive recurrence who answers nearly everything.
+PATIENT = {
+    "urgent_symptoms": ["none"], "recurrence_type": "distant", "metastatic_sites": ["bone", "liver"],
+    "recurrence_timing": "more_than_12_months_after", "recurrence_biopsied": "yes",
+    "hr_status": "positive", "her2_status": "zero", "biomarkers": ["not_tested"],
+    "prior_treatments": ["surgery", "radiation", "aromatase_inhibitor"], "metastatic_lines": "none_yet",
+    "sex": "female", "menopausal_status": "postmenopausal", "age_group": "65_to_74",
+    "daily_activity": "fully_active", "conditions": ["dental_problems"],
+    "priority_balance": "4", "side_effect_concerns": ["hair_loss", "fatigue"],
+    "route_preference": "pills_at_home", "decision_role": "decide_together",
+    "own_questions": "Can I still travel to see my grandchildren?",
+    "sure_certain": "no",
+}
+CHANGE = ("priority_balance", "2")
+
+
+def default_plan() -> Plan:
+    from decision_aid.content import load_content
+    return plan_from_values(load_content(), PATIENT, CHANGE)
