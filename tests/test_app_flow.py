@@ -3,31 +3,8 @@ import pytest
 import yaml
 
 from decision_aid.summary import build_summary
+from patients import DISTANT_HR_POSITIVE, LOCAL_REGIONAL, MAN_HER2_POSITIVE
 from walk import answer, click, open_app, texts, visible_questions, walk
-
-DISTANT_HR_POSITIVE = {
-    "urgent_symptoms": ["none"], "recurrence_type": "distant", "metastatic_sites": ["bone", "liver"],
-    "recurrence_timing": "more_than_12_months_after", "recurrence_biopsied": "yes",
-    "hr_status": "positive", "her2_status": "zero", "biomarkers": ["not_tested"],
-    "prior_treatments": ["surgery", "radiation", "aromatase_inhibitor"], "metastatic_lines": "none_yet",
-    "sex": "female", "menopausal_status": "postmenopausal", "age_group": "65_to_74",
-    "daily_activity": "fully_active", "conditions": ["dental_problems"],
-    "priority_balance": "4", "side_effect_concerns": ["hair_loss", "fatigue"],
-    "own_questions": "Can I still travel to see my grandchildren?",
-    "sure_certain": "no",
-}
-LOCAL_REGIONAL = {
-    "urgent_symptoms": ["none"], "recurrence_type": "local_regional",
-    "recurrence_timing": "more_than_12_months_after", "hr_status": "positive", "her2_status": "zero",
-    "prior_treatments": ["surgery", "radiation", "tamoxifen"], "sex": "female",
-    "menopausal_status": "postmenopausal",
-}
-MAN_HER2_POSITIVE = {
-    "urgent_symptoms": ["none"], "recurrence_type": "distant", "metastatic_sites": ["lung"],
-    "hr_status": "negative", "her2_status": "positive", "prior_treatments": ["surgery", "taxane", "trastuzumab_or_pertuzumab"],
-    "metastatic_lines": "none_yet", "sex": "male", "age_group": "40_to_64",
-}
-
 
 def _summary_titles(content, answers):
     return [o.title for o in build_summary(answers, content).options]

@@ -3,7 +3,6 @@ downloads, no file on this machine (outside the browser's own downloads) and no 
 server's log holds the patient's words."""
 import json
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -11,8 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # tests/: the shared server helper
-from server import ROOT, streamlit_server  # noqa: E402
+from server import ROOT, streamlit_server
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""The patients of the browser tests. Every id and value comes from the data dictionary."""
+"""Patients walked by the AppTest and browser tests. Every id and value comes from the data dictionary."""
 
 # At home on a laptop: distant, hormone receptor-positive; every kind of widget.
 DISTANT_HR_POSITIVE = {
@@ -38,4 +38,12 @@ TRIPLE_NEGATIVE_KEYBOARD = {
     "sex": "female", "menopausal_status": "premenopausal", "conditions": ["neuropathy"],
     "priority_balance": "2", "side_effect_concerns": ["neuropathy"],
     "own_questions": "How long is each treatment?", "sure_certain": "yes",
+}
+
+
+# A man with HER2-positive cancer and no urgent symptom (AppTest walk).
+MAN_HER2_POSITIVE = {
+    "urgent_symptoms": ["none"], "recurrence_type": "distant", "metastatic_sites": ["lung"],
+    "hr_status": "negative", "her2_status": "positive", "prior_treatments": ["surgery", "taxane", "trastuzumab_or_pertuzumab"],
+    "metastatic_lines": "none_yet", "sex": "male", "age_group": "40_to_64",
 }
