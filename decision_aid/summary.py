@@ -297,13 +297,15 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
                 sources=[SourceView(**s.model_dump()) for s in fam.sources],
                 review_status=fam.review_status))
             continue
-        specific = next((r.text for r in fam.not_listed if r.when.holds(f)), t("summary.not_listed_default"))
-        if fam.later_when.raw is not None and fam.later_when.holds(f):
+        is_later = fam.later_when.raw is not None and fam.later_when.holds(f)
+        # the first reason that applies; for an option of later, only a specific one (with `when`)
+        reason = next((r.text for r in fam.not_listed
+                       if r.when.holds(f) and not (is_later and r.when.raw is None)), "")
+        if is_later:
             later.append(fam.title)
-            specific = next((r.text for r in fam.not_listed if r.when.raw is not None and r.when.holds(f)), "")
-            why = f"{t('summary.not_listed_later')} {specific}".strip()
+            why = f"{t('summary.not_listed_later')} {reason}".strip()
         else:
-            why = specific
+            why = reason or t("summary.not_listed_default")
         not_listed.append(NotListed(id=fam.id, title=fam.title, why=why))
 
     def topics(items) -> list[Item]:

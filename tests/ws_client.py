@@ -4,7 +4,7 @@ It speaks the app's own protocol (see ../shared/research/streamlit-engineering.m
 connect to ws://host/_stcore/stream with subprotocol "streamlit" (second entry: the XSRF
 token, third: a session id to resume), send BackMsg(rerun_script=ClientState(...)) as binary
 protobuf, read ForwardMsg until script_finished. It keeps what a test needs from each run:
-the page, the session id, the widget ids by key, the text shown and deferred downloads.
+the page, the session id, the widget ids by key, the text shown and download URLs.
 
 Headers (Cookie, Origin) are passed as a browser would send them, so the client works
 behind a reverse proxy that routes on a cookie. The bench/ load client is separate.
@@ -12,10 +12,9 @@ behind a reverse proxy that routes on a cookie. The bench/ load client is separa
 from __future__ import annotations
 
 import asyncio
-import itertools
 from dataclasses import dataclass, field
 
-from streamlit.proto.BackMsg_pb2 import BackendOperationRequest, BackMsg, DeferredFileRequestPayload
+from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
@@ -32,7 +31,6 @@ class Run:
     pages: dict[str, str] = field(default_factory=dict)     # url path ("" = default) -> hash
     widgets: dict[str, str] = field(default_factory=dict)   # user key -> widget id
     kinds: dict[str, str] = field(default_factory=dict)     # user key -> element type
-    deferred: dict[str, str] = field(default_factory=dict)  # download key -> deferred file id
     downloads: dict[str, str] = field(default_factory=dict) # download key -> media URL (prepared data)
     texts: list[str] = field(default_factory=list)          # every string in the last run's deltas
     status: int | None = None
@@ -61,7 +59,6 @@ def _key(widget_id: str) -> str:
 class StreamlitTab:
     """One connected tab. Use `async with await StreamlitTab.open(...)` or call close()."""
 
-    _ids = itertools.count(1)
 
     def __init__(self, ws):
         self.ws = ws
@@ -142,14 +139,12 @@ class StreamlitTab:
                     if wid:
                         run.widgets[_key(wid)] = wid
                         run.kinds[_key(wid)] = etype
-                        if etype == "download_button" and sub.deferred_file_id:
-                            run.deferred[_key(wid)] = sub.deferred_file_id
-                        elif etype == "download_button" and sub.url:
+                        if etype == "download_button" and sub.url:
                             run.downloads[_key(wid)] = sub.url
             elif kind == "script_finished":
                 if msg.script_finished == EARLY_FOR_RERUN:
                     # st.rerun / st.switch_page: the next run replaces what this one drew
-                    run.texts, run.widgets, run.kinds, run.deferred, run.downloads = [], {}, {}, {}, {}
+                    run.texts, run.widgets, run.kinds, run.downloads = [], {}, {}, {}
                     continue
                 run.status = msg.script_finished
                 break
@@ -157,23 +152,3 @@ class StreamlitTab:
         if run.session_id:
             self.session_id = run.session_id
         return run
-
-    async def deferred_file(self, file_id: str, timeout: float = 20) -> str:
-        """Ask for a download built on click (st.download_button with a callable): its URL."""
-        request_id = f"t{next(self._ids)}"
-        back = BackMsg(backend_operation_request=BackendOperationRequest(
-            request_id=request_id, session_id=self.session_id or "",
-            deferred_file=DeferredFileRequestPayload(file_id=file_id)))
-        await self.ws.send(back.SerializeToString())
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            msg = await self._recv(max(0.1, deadline - loop.time()))
-            if msg.WhichOneof("type") != "backend_operation_response":
-                continue
-            resp = msg.backend_operation_response
-            if resp.request_id != request_id:
-                continue
-            if resp.error_msg:
-                raise RuntimeError(f"deferred download failed: {resp.error_msg}")
-            return resp.deferred_file.url
