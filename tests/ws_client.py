@@ -59,7 +59,6 @@ def _key(widget_id: str) -> str:
 class StreamlitTab:
     """One connected tab. Use `async with await StreamlitTab.open(...)` or call close()."""
 
-
     def __init__(self, ws):
         self.ws = ws
         self.page = ""
