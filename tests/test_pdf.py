@@ -170,3 +170,32 @@ def test_command_line_writes_a_pdf(tmp_path):
     assert run.returncode == 0, run.stderr
     _, text = read(out.read_bytes())
     assert "Tóm tắt" in text
+
+
+def test_pdfs_built_at_once_in_threads_each_come_out_whole(summary):
+    """The fonts are parsed once per process and shared; each PDF keeps its own glyph subset."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    other = summary.model_copy(update={"own_questions": "Ask about 中文 and ÅÉÎØÜ ŁŻŚ please"})
+    jobs = [(summary, NOTES), (other, None)] * 4
+
+    def build(job):
+        s, notes = job
+        return read(to_pdf(s, notes=notes, made_on=dt.date(2025, 3, 4)))[1]
+
+    alone = [build(job) for job in jobs[:2]]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(build, jobs))
+    assert together == alone * 4
+    assert "Tóm tắt" in together[0] and NOTES.split(" <")[0] in together[0]
+    assert "Ask about \ufffd\ufffd and ÅÉÎØÜ ŁŻŚ please" in together[1]
+
+
+def test_plain_fpdf2_path_prints_the_same_text(summary, monkeypatch):
+    """The speed-ups are tied to one fpdf2 version; any other version takes fpdf2's own path,
+    which must print the same document."""
+    import decision_aid.export_pdf as export_pdf
+    fast = read(export_pdf.to_pdf(summary, notes="Ça va? 你好", made_on=dt.date(2026, 11, 26)))[1]
+    monkeypatch.setattr(export_pdf, "FAST", False)
+    plain = read(export_pdf.to_pdf(summary, notes="Ça va? 你好", made_on=dt.date(2026, 11, 26)))[1]
+    assert fast == plain
