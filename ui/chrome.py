@@ -19,6 +19,7 @@ from . import state, style
 from .content import get_content
 
 log = logging.getLogger("decision_aid")
+FAVICON = (Path(__file__).resolve().parent.parent / "static" / "favicon.png").read_bytes()  # read once
 
 
 def content_or_stop() -> Content:
@@ -36,7 +37,7 @@ def frame(title_key: str) -> Content:
     """The top of every page: page settings, the urgent notice and the shared sidebar."""
     content = content_or_stop()
     title = f"{content.text(title_key)} · {content.text('app.short_title')}"
-    st.set_page_config(page_title=title, page_icon="static/favicon.png",
+    st.set_page_config(page_title=title, page_icon=FAVICON,
                        layout="wide", initial_sidebar_state="auto")
     style.apply()  # 44 px touch targets and focus rings (ui/style.py)
     urgent_banner(content)
