@@ -452,11 +452,14 @@ def to_pdf(summary: Summary, notes: str | None = None, made_on: dt.date | None =
     if s.draft_notice:
         pdf.boxed(None, [("I", s.draft_notice, False)])
 
-    pdf.heading(h["situation"])
-    pdf.titled([(i.title, i.text) for i in s.situation])
-    if s.missing:
-        pdf.heading(h["missing"])
-        pdf.titled([(i.title, i.text) for i in s.missing])
+    def section(key: str, items, always: bool = False) -> None:
+        """A heading and its titled items (Item or NotListed values); skipped when empty."""
+        if items or always:
+            pdf.heading(h[key])
+            pdf.titled([(i.title, getattr(i, "text", None) or getattr(i, "why", "")) for i in items])
+
+    section("situation", s.situation, always=True)
+    section("missing", s.missing)
     pdf.heading(h["path"])
     for key, items in (("path_before", s.path.already_had), ("path_now", s.path.now),
                        ("path_later", s.path.later)):
@@ -472,19 +475,13 @@ def to_pdf(summary: Summary, notes: str | None = None, made_on: dt.date | None =
             pdf.rule()
         _option(pdf, o, h)
 
-    pdf.heading(h["not_listed"])
-    pdf.titled([(n.title, n.why) for n in s.not_listed])
-    if s.tests_to_ask:
-        pdf.heading(h["tests"])
-        pdf.titled([(i.title, i.text) for i in s.tests_to_ask])
-    pdf.heading(h["trials"])
-    pdf.titled([(i.title, i.text) for i in s.trials])
+    section("not_listed", s.not_listed, always=True)
+    section("tests", s.tests_to_ask)
+    section("trials", s.trials, always=True)
     if s.trial_search_url:
         pdf.rich([("B", f"{h['trial_search']}: "), ("", s.trial_search_url, s.trial_search_url)],
                  bullet=True)
-    if s.support:
-        pdf.heading(h["support"])
-        pdf.titled([(i.title, i.text) for i in s.support])
+    section("support", s.support)
     pdf.heading(h["questions"])
     if s.questions_intro:
         pdf.para(s.questions_intro)
