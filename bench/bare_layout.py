@@ -34,6 +34,8 @@ def layout() -> dict:
                 "n_choices": len(q.choices),
                 # checkbox widgets are keyed q_<id>__<value>: the values are part of the keys
                 "values": [ch.value for ch in q.choices] if q.widget == "checkboxes" else [],
+                # a tick box with its own help is drawn in a keyed container, with the help under it
+                "choice_help": [bool(ch.help) for ch in q.choices] if q.widget == "checkboxes" else [],
                 "n_terms": len(q.terms),
                 "help": bool(q.help),
                 "max_length": FIELDS[q.id].max_length,

@@ -33,7 +33,7 @@ def comparison_markdown(s: Summary) -> list[str]:
             out += [f"*{h['comparison_part'].format(first=first, last=first + len(piece.columns) - 1, total=len(df.columns))}*", ""]
         out.append("| " + " | ".join(_cell(x) for x in [df.index.name, *piece.columns]) + " |")
         out.append("|" + "---|" * (len(piece.columns) + 1))
-        for label, row in piece.iterrows():
+        for label, row in zip(piece.index, piece.itertuples(index=False)):
             out.append("| " + " | ".join([_cell(label, label in marked), *(_cell(v) for v in row)]) + " |")
         out.append("")
     return out

@@ -5,6 +5,7 @@ Expectations are drawn from the content (labels, frequencies, wording in ui.yaml
 hard-coded outputs, so they hold when an editor changes the words.
 """
 import io
+import re
 import shutil
 
 import pypdf
@@ -249,7 +250,13 @@ def _values_step(at, content):
 
 
 def _marked_rows(at):
-    return {label for t in at.table for label in t.value.index if str(label).startswith("★")}
+    """The ★ rows of the comparison tables, checked to be the rows tinted on screen too."""
+    marked = {label for t in at.table for label in t.value.index if str(label).startswith("★")}
+    css = next(h.proto.body for h in at.get("html") if ".st-key-compare_wide" in h.proto.body)
+    for t in at.table:   # every table has the same rows; the page's style tints them by position
+        tinted = {t.value.index[int(k) - 1] for k in re.findall(r"compare_wide tbody tr:nth-child\((\d+)\)", css)}
+        assert tinted == {label for label in t.value.index if label in marked}
+    return marked
 
 
 def test_changing_a_preference_changes_the_fit_marks_and_highlights_on_the_summary(content):

@@ -15,9 +15,6 @@ from . import icon_array
 # The comparison table: all options side by side on a wide screen; one option at a time,
 # picked from a list, on a phone (below this width), so the page never scrolls sideways.
 NARROW_PX = 700
-_COMPARE_CSS = (f"<style>@media (min-width: {NARROW_PX + 1}px) {{ .st-key-compare_narrow {{ display: none !important; }} }}"
-                f"@media (max-width: {NARROW_PX}px) {{ .st-key-compare_wide {{ display: none !important; }} }}"
-                ".st-key-compare_wide th, .st-key-compare_narrow th { color: inherit; }</style>")  # full contrast
 MARK_BG = "#fef3c7"     # a light amber behind rows about what the patient said matters (with a ★ mark)
 
 
@@ -49,13 +46,19 @@ def _what_matters(s: Summary) -> None:
         st.markdown("\n".join(f"- **{i.title}:** {i.text}" for i in s.what_matters))
 
 
-def _styled(df: pd.DataFrame, marked: list[str]):
-    """Rows about what the patient said matters: a light tint and bold, besides their ★ label."""
-    def row_style(row):
-        return [f"background-color: {MARK_BG}" if row.name in marked else ""] * len(row)
-    return (df.style.apply(row_style, axis=1)
-            .map_index(lambda v: f"font-weight: 700; background-color: {MARK_BG}" if v in marked
-                       else "font-weight: 600", axis=0))
+def _compare_css(df: pd.DataFrame, marked: list[str]) -> str:
+    """Show one table per screen width, and tint and embolden the rows about what the patient
+    said matters (their ★ label already says so in words). Every table here has the same rows
+    in the same order, so the marked rows are found by position."""
+    rows = [k + 1 for k, label in enumerate(df.index) if label in marked]
+    mark = ", ".join(f".st-key-compare_{w} tbody tr:nth-child({k}) > *"
+                     for w in ("wide", "narrow") for k in rows)
+    return (f"<style>@media (min-width: {NARROW_PX + 1}px) {{ .st-key-compare_narrow {{ display: none !important; }} }}"
+            f"@media (max-width: {NARROW_PX}px) {{ .st-key-compare_wide {{ display: none !important; }} }}"
+            ".st-key-compare_wide th, .st-key-compare_narrow th { color: inherit; }"   # full contrast
+            ".st-key-compare_wide tbody th, .st-key-compare_narrow tbody th { font-weight: 600; }"
+            + (f"{mark} {{ background-color: {MARK_BG}; font-weight: 700; }}" if rows else "")
+            + "</style>")
 
 
 def comparison(s: Summary) -> None:
@@ -66,7 +69,7 @@ def comparison(s: Summary) -> None:
     h, marked = s.headings, df.attrs[HIGHLIGHTED]
     st.subheader(h["comparison"])
     st.markdown(h["comparison_intro"])
-    st.html(_COMPARE_CSS)
+    st.html(_compare_css(df, marked))
     with st.container(key="compare_wide"):   # at most 3 options a table, so each stays readable
         pieces = parts(df)
         for piece in pieces:
@@ -74,10 +77,10 @@ def comparison(s: Summary) -> None:
                 first = list(df.columns).index(piece.columns[0]) + 1
                 st.caption(h["comparison_part"].format(first=first, last=first + len(piece.columns) - 1,
                                                        total=len(df.columns)))
-            st.table(_styled(piece, marked))
+            st.table(piece)
     with st.container(key="compare_narrow"):
         pick = st.selectbox(h["comparison_pick"], list(df.columns), key="compare_pick")
-        st.table(_styled(df[[pick]], marked))
+        st.table(df[[pick]])
 
 
 def _option(o: OptionView, h: dict[str, str], more_label: str, picture_alt: str) -> None:

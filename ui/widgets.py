@@ -47,12 +47,14 @@ def question(q: Question, content: Content) -> None:
             st.markdown(f"**{q.label}**")
             _explain(q, content)
             for ch in q.choices:
+                if not ch.help:
+                    st.checkbox(ch.label, key=state.key(q.id, ch.value), **common)
+                    continue
                 # a choice's help is shown under it, not in a tooltip: on a phone, tapping a
                 # tooltip's "?" ticks the box and shows nothing (docs/accessibility.md)
                 with st.container(key=f"choice_{q.id}__{ch.value}", gap=None):
                     st.checkbox(ch.label, key=state.key(q.id, ch.value), **common)
-                    if ch.help:
-                        st.caption(ch.help)
+                    st.caption(ch.help)
         elif q.widget == "pills":
             st.pills(q.label, options=list(labels), format_func=labels.get,
                      selection_mode="multi" if kind == "multi" else "single",

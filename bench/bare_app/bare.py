@@ -59,10 +59,7 @@ def frame() -> None:
                             ("pages/learn.py", "Learn"), ("pages/consultation.py", "Consultation")):
             st.page_link(path, label=label)
         st.divider()
-        if answers():
-            st.download_button("Save my answers", data=b'{"answers": "placeholder"}',
-                               file_name="my-answers.json", mime="application/json",
-                               on_click="ignore", key="save_answers")
+        save_button("save_answers")
         if st.session_state.get("confirm_clear"):
             st.warning(WORDS)
             yes, no = st.columns(2)
@@ -76,6 +73,13 @@ def frame() -> None:
         elif st.button("Clear my answers", key="clear_start", disabled=not answers()):
             st.session_state["confirm_clear"] = True
             st.rerun()
+
+
+def save_button(key: str) -> None:
+    if answers():
+        st.download_button("Save my answers", data=b'{"answers": "placeholder"}',
+                           file_name="my-answers.json", mime="application/json",
+                           on_click="ignore", key=key)
 
 
 def pdf_button(key: str) -> None:

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from bare import WORDS, frame, key, seed, step, store
+from bare import WORDS, frame, key, save_button, seed, step, store
 from layout import STEPS
 
 frame()
@@ -22,8 +22,13 @@ def question(q: dict) -> None:
         if q["widget"] == "checkboxes":
             st.markdown(f"**Question {q['id']}**")
             explain(q)
-            for v in q["values"]:
-                st.checkbox(f"Choice {v}", key=key(q["id"], v), help=WORDS if q["help"] else None, **common)
+            for v, has_help in zip(q["values"], q["choice_help"]):
+                if has_help:
+                    with st.container(key=f"choice_{q['id']}__{v}", gap=None):
+                        st.checkbox(f"Choice {v}", key=key(q["id"], v), **common)
+                        st.caption(WORDS)
+                else:
+                    st.checkbox(f"Choice {v}", key=key(q["id"], v), **common)
         elif q["widget"] == "pills":
             st.pills(f"Question {q['id']}", options=options,
                      selection_mode="multi" if q["multi"] else "single", key=key(q["id"]), **common)
@@ -67,6 +72,7 @@ with main:
             st.switch_page("pages/review.py")
         st.session_state["step"] = n + 1
         st.rerun()
+    save_button("save_answers_step")
 with side:
     if s["site"]:
         with st.container(border=True, key="site_passage"):

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from bare import WORDS, answers, frame, pdf_button
+from bare import WORDS, answers, frame, pdf_button, save_button
 from layout import STEPS
 
 frame()
@@ -50,3 +50,4 @@ with pdf:
     pdf_button("download_pdf")
 md.download_button("Download text", data=WORDS, file_name="my-summary.md", mime="text/markdown",
                    on_click="ignore", key="download_md")
+save_button("save_answers_summary")
