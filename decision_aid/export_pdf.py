@@ -6,21 +6,24 @@ Free text from the patient or the nurse is written as plain text: never read as 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 import unicodedata
 from collections import defaultdict
 from io import BytesIO
+from itertools import chain
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import fpdf
-from fontTools import ttLib
+from fontTools import subset as ftsubset, ttLib
 from fpdf import FPDF
-from fpdf.enums import CharVPos, XPos, YPos
+from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace, SubsetMap, TTFFont
 from fpdf.line_break import Fragment
 
 from .comparison import HIGHLIGHTED, comparison_table, parts
+from .content import CONTENT_DIR
 from .summary import OptionView, Summary
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -39,24 +42,17 @@ TABLE = 11                                       # comparison table type size (p
 
 STYLES = (("", ""), ("B", "-Bold"), ("I", "-Oblique"), ("BI", "-BoldOblique"))
 
-# Speed-ups below (fonts parsed once per process, faster width sums in line breaking; about
-# 420 -> 270 ms per PDF) use fpdf2 internals of this exact version. Any other version gets
-# plain fpdf2: slower, same PDF. After an upgrade, compare PDFs before moving this pin.
+# Speed-ups below (fonts parsed once per process and subset from a core cut, lines found from
+# running width sums; see pdf_line_break.py) use fpdf2 internals of this exact version. Any
+# other version gets plain fpdf2: slower, same PDF. After an upgrade, compare PDFs before moving
+# this pin (tests/test_pdf.py compares the fast and plain paths).
 TUNED_FOR = "2.8.9"
 FAST = fpdf.FPDF_VERSION == TUNED_FOR
-
-
-class _Font(TTFFont):
-    """fpdf2's TTF font, measuring text widths in C (`map`) rather than a Python generator:
-    the same integer widths summed in the same order, so the same numbers."""
-    __slots__ = ()
-
-    def get_text_width(self, text, font_size_pt, text_shaping_params):
-        if text_shaping_params or self.is_symbol:
-            return super().get_text_width(text, font_size_pt, text_shaping_params)
-        if font_size_pt > self.biggest_size_pt:
-            self.biggest_size_pt = font_size_pt
-        return len(text), sum(map(self.cw.__getitem__, map(ord, text))) * font_size_pt * 0.001
+if FAST:
+    from .pdf_line_break import LineBreak, _Font, _Fragment
+    # fpdf2's write() and multi_cell() break lines with the class of this name. LineBreak does
+    # so too, and leaves all but this module's `_Fragment` text to fpdf2's own code.
+    fpdf.fpdf.MultiLineBreak = LineBreak
 
 
 # Tables fpdf2's output() drops from every embedded subset (fpdf/output.py, `_add_fonts`), removed
@@ -79,68 +75,73 @@ def _without_unused_tables(path: Path) -> bytes:
     return out.getvalue()
 
 
-class _Fragment(Fragment):
-    """fpdf2's run of text in one style, with the same widths found faster: fpdf2's line
-    breaking asks for the width of the whole line so far after every character, so the
-    sum of a fragment's glyph widths is kept and only the characters added since are summed
-    (a fragment only grows by append; trimming makes a new list). Same integer sum, same
-    float arithmetic, so the same lines. Anything unusual (shaping, spacing, stretching,
-    sub/superscript, another font) goes to fpdf2's own code."""
-    _sum_of: Optional[list] = None
-    _sum_len = 0
-    _sum = 0
-
-    def get_width(self, start: int = 0, end: Optional[int] = None, chars: Optional[str] = None,
-                  initial_cs: bool = True) -> float:
-        gs = self.graphics_state
-        font = gs.current_font
-        if type(font) is not _Font or gs.text_shaping or gs.font_stretching != 100 \
-                or gs.char_spacing != 0 or gs.char_vpos != CharVPos.LINE or font.is_symbol:
-            return super().get_width(start, end, chars, initial_cs)
-        size = gs.font_size_pt
-        if size > font.biggest_size_pt:
-            font.biggest_size_pt = size
-        width = font.cw.__getitem__
-        if chars is not None:
-            total = sum(map(width, map(ord, chars)))
-        elif start or end is not None:
-            total = sum(map(width, map(ord, "".join(self.characters[start:end]))))
-        else:
-            c = self.characters
-            if self._sum_of is c and self._sum_len <= len(c):
-                total = self._sum + sum(map(width, map(ord, "".join(c[self._sum_len:]))))
-            else:
-                total = sum(map(width, map(ord, "".join(c))))
-            self._sum_of, self._sum_len, self._sum = c, len(c), total
-        return total * size * 0.001 / self.k
+# A "core" cut of each font, made once per process: the glyphs (outlines, metrics, hinting, every
+# cmap entry) of a generous set of characters, in the font's glyph order, glyph names kept. The
+# subset a PDF embeds is made from the core cut when it has every glyph the PDF uses, which gives
+# the very same subset (the same glyphs picked from ~1,000 rather than ~6,000) in a fraction of
+# the time. A PDF using any other glyph (e.g. Cyrillic) gets its subset from the whole font.
+@functools.cache
+def _core_characters() -> frozenset[int]:
+    content = (p.read_text(encoding="utf-8") for p in sorted(CONTENT_DIR.rglob("*"))
+               if p.suffix in (".yaml", ".md"))
+    return frozenset(chain(
+        range(0x20, 0x7F), range(0xA0, 0x250),         # ASCII, Latin-1, Latin Extended-A and B
+        range(0x1E00, 0x1F00),                          # Latin Extended Additional (Vietnamese)
+        range(0x2000, 0x2070), range(0x20A0, 0x20C0),   # general punctuation, currency signs
+        range(0x2190, 0x2200),                          # arrows
+        map(ord, "•★☆✓✗●○■□\ufffd"),                   # bullets, marks, the replacement mark
+        map(ord, "".join(content))))                    # and whatever the content uses
 
 
-_parsed: dict[str, tuple[bytes, TTFFont]] = {}   # font file -> (its bytes, fpdf2's parse of it)
+class _Parsed(NamedTuple):
+    data: bytes                  # the font file without unused tables
+    font: TTFFont                # fpdf2's parse of it (cmap, widths, glyph ids), never changed
+    core: bytes                  # its core cut
+    core_glyphs: frozenset[str]  # the glyphs the core cut has with all their characters
+
+
+_parsed: dict[str, _Parsed] = {}                 # font file -> its parse
 _parsed_lock = threading.Lock()
 
 
-def _parse(path: Path) -> tuple[bytes, TTFFont]:
-    """Each vendored font is read and parsed (cmap, widths, glyph ids) once per process; the
-    parse is never changed after, and every document gets its own copy of what it changes."""
+def _core(data: bytes, cmap: dict[int, str]) -> tuple[bytes, frozenset[str]]:
+    """The core cut of a font, and the glyphs asked for: fontTools' subsetter with the options
+    fpdf2's output() gives it, but keeping glyph names (output() asks for glyphs by name)."""
+    glyphs = frozenset({".notdef"} | {cmap[c] for c in _core_characters() if c in cmap})
+    font = ttLib.TTFont(BytesIO(data), recalcTimestamp=False, lazy=True)
+    subsetter = ftsubset.Subsetter(ftsubset.Options(notdef_outline=True, recommended_glyphs=True,
+                                                    glyph_names=True))
+    subsetter.populate(glyphs=glyphs)
+    subsetter.subset(font)
+    font.recalcBBoxes = False      # glyphs and bounds kept as they are; output() recomputes them
+    out = BytesIO()
+    font.save(out)
+    font.close()
+    return out.getvalue(), glyphs
+
+
+def _parse(path: Path | str) -> _Parsed:
+    """Each vendored font is read, parsed and cut to its core once per process; the parse is
+    never changed after, and every document gets its own copy of what it changes."""
     key = str(path)
     with _parsed_lock:
         if key not in _parsed:
-            data = _without_unused_tables(path)
+            data = _without_unused_tables(Path(key))
             scratch = FPDF()
             scratch.add_font(FONT, "", key)
             font = scratch.fonts[FONT.lower()]
             if font.color_font is not None or font.is_compressed:   # pragma: no cover
-                raise ValueError(f"{path.name}: not a plain TrueType font")
+                raise ValueError(f"{key}: not a plain TrueType font")
             font.ttfont.close()
             font.ttfont = None
-            _parsed[key] = data, font
+            _parsed[key] = _Parsed(data, font, *_core(data, font.cmap))
         return _parsed[key]
 
 
 def _font_for(path: Path, fontkey: str, style: str, i: int) -> _Font:
-    """A font of this document only: the shared parse's read-only values, and its own
-    fontTools font (subset in place by `output()`), widths, glyph subset and missing glyphs."""
-    data, parsed = _parse(path)
+    """A font of this document only: the shared parse's read-only values, and its own widths,
+    glyph subset and missing glyphs. Its fontTools font is given by `_embeddable` at output."""
+    parsed = _parse(path).font
     font = _Font.__new__(_Font)
     for name in TTFFont.__slots__:
         if hasattr(parsed, name):
@@ -148,7 +149,7 @@ def _font_for(path: Path, fontkey: str, style: str, i: int) -> _Font:
     font.i = i
     font.fontkey = fontkey
     font.emphasis = type(parsed.emphasis).coerce(style)
-    font.ttfont = ttLib.TTFont(BytesIO(data), recalcTimestamp=False, lazy=True)
+    font.ttfont = None
     font._hbfont = None
     font.cw = defaultdict(parsed.cw.default_factory, parsed.cw)
     font.cmap = dict(parsed.cmap)
@@ -158,6 +159,15 @@ def _font_for(path: Path, fontkey: str, style: str, i: int) -> _Font:
     font.color_font = None
     font.subset = SubsetMap(font)
     return font
+
+
+def _embeddable(font: _Font) -> ttLib.TTFont:
+    """The fontTools font output() subsets (in place) for this document's use of `font`: the
+    core cut when it has every glyph the document drew, else the whole font."""
+    parsed = _parse(font.ttffile)
+    used = font.subset.get_all_glyph_names()
+    data = parsed.core if parsed.core_glyphs.issuperset(used) else parsed.data
+    return ttLib.TTFont(BytesIO(data), recalcTimestamp=False, lazy=True)
 
 
 class _Fonts(dict):
@@ -176,6 +186,14 @@ class _Fonts(dict):
         i, style, path = self.FILES[fontkey]
         font = self[fontkey] = _font_for(path, fontkey, style, i)
         return font
+
+
+def warm_up() -> None:
+    """Parse the fonts and cut their cores now (ui/pdf_worker.py calls this when a worker
+    starts), so that the first PDF does not wait for it."""
+    if FAST:
+        for _, _, path in _Fonts.FILES.values():
+            _parse(path)
 
 
 def nfc(text: object) -> str:
@@ -208,6 +226,12 @@ class _Doc(FPDF):
             if FAST and type(f) is Fragment:
                 f.__class__ = _Fragment
         return fragments
+
+    def output(self, *args, **kwargs):
+        for font in self.fonts.values():
+            if font.ttfont is None:              # made by `_font_for`: embed from core or whole
+                font.ttfont = _embeddable(font)
+        return super().output(*args, **kwargs)
 
     def normalize_text(self, text: str) -> str:
         """Every string drawn passes here: NFC, and a visible mark (U+FFFD) for a character the

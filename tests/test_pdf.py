@@ -1,5 +1,6 @@
 """The PDF summary: the same Summary value as the Markdown, read back with pypdf."""
 import datetime as dt
+import functools
 import io
 import subprocess
 import sys
@@ -7,6 +8,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from decision_aid.answers import to_file
 from decision_aid.export_pdf import FONTS, to_pdf
@@ -199,3 +202,118 @@ def test_plain_fpdf2_path_prints_the_same_text(summary, monkeypatch):
     monkeypatch.setattr(export_pdf, "FAST", False)
     plain = read(export_pdf.to_pdf(summary, notes="Ça va? 你好", made_on=dt.date(2026, 11, 26)))[1]
     assert fast == plain
+
+
+def embedded_glyphs(data: bytes) -> dict[str, bool]:
+    """Each character the PDF's embedded font programs map to a glyph: does the glyph have an
+    outline (True) or is it blank (False)?"""
+    from fontTools.ttLib import TTFont
+    glyphs: dict[str, bool] = {}
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            program = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+            for code, name in program.getBestCmap().items():
+                glyph = program["glyf"][name]
+                glyphs[chr(code)] = glyphs.get(chr(code), False) or glyph.numberOfContours != 0
+    return glyphs
+
+
+def test_characters_beyond_the_fonts_core_cut_keep_their_glyphs(summary):
+    """Cyrillic and Greek are not in the core cut of the fonts that most PDFs are subset from:
+    they are still printed as themselves, with their outlines embedded (from the whole font),
+    and what DejaVu cannot draw at all is still marked U+FFFD."""
+    own, notes = "Вопрос о лечении? Ελληνικά. 中文 😀 🧬", "Заметки: ß Łódź tắt ★"
+    data = to_pdf(summary.model_copy(update={"own_questions": own}), notes=notes)
+    _, text = read(data)
+    assert "Вопрос о лечении? Ελληνικά. \ufffd\ufffd 😀 \ufffd" in text   # DejaVu has 😀
+    assert notes in text
+    glyphs = embedded_glyphs(data)
+    for c in set("Вопрос о лечении Ελληνικά 😀 \ufffd" + notes) - set(" :"):
+        assert glyphs.get(c), c
+
+
+def test_fonts_core_cut_embeds_the_same_subsets_as_the_whole_fonts(summary, monkeypatch):
+    """A PDF whose glyphs are all in the fonts' core cut embeds, from it, byte for byte what the
+    whole fonts would give."""
+    import decision_aid.export_pdf as export_pdf
+    if not export_pdf.FAST:
+        pytest.skip("core cut only with the fpdf2 version export_pdf is tuned for")
+
+    class Doc(export_pdf._Doc):        # a fixed creation date, so that two PDFs can be compared
+        def __init__(self, *args):
+            super().__init__(*args)
+            self.set_creation_date(dt.datetime(2025, 3, 4, tzinfo=dt.timezone.utc))
+
+    def build(**change) -> bytes:
+        with monkeypatch.context() as m:
+            m.setattr(export_pdf, "_Doc", Doc)
+            for key, parsed in list(export_pdf._parsed.items()):
+                m.setitem(export_pdf._parsed, key, parsed._replace(**change))
+            return to_pdf(summary, notes=NOTES, made_on=dt.date(2025, 3, 4))
+
+    export_pdf.warm_up()
+    from_core = build(data=None)                     # the whole fonts are not there to be used
+    from_whole = build(core_glyphs=frozenset())      # the core cut has no glyph to offer
+    assert from_core == from_whole
+    assert "Tóm tắt" in read(from_core)[1]
+
+
+@functools.cache
+def _page():
+    """One page for all examples (fpdf2 caches glyph look-ups, keeping every font it saw
+    until a PDF is output)."""
+    import decision_aid.export_pdf as export_pdf
+    pdf = export_pdf._Doc("{n}")
+    pdf.add_page()
+    return pdf
+
+
+PIECES = ["a", "b", "W", "i", "é", "ắ", "Ж", "中", ".", "-", "—", " ", " ", "  ", "\n", "\t",
+          "\u2003", "\u200b", "\u00a0", "\u00ad", "word", "x" * 25]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(PIECES), max_size=60).map("".join),
+       width=st.one_of(st.floats(0.1, 6), st.floats(6, 180)), first=st.floats(0.1, 180),
+       style=st.sampled_from(["", "B", "I", "BI"]), size=st.sampled_from([10, 11, 12, 14, 20]),
+       align=st.sampled_from(["L", "J", "C", "R"]), indent=st.sampled_from([0, 3.5]),
+       line_height=st.sampled_from([1, 1.5]), wrapmode=st.sampled_from(["WORD", "CHAR"]))
+def test_fast_line_breaking_finds_fpdf2s_own_lines(text, width, first, style, size, align,
+                                                   indent, line_height, wrapmode):
+    """The export's line breaking (pdf_line_break.LineBreak) gives exactly the lines, widths,
+    fragments and errors of fpdf2's own, for fixed widths (multi_cell) and a narrower first
+    line (write)."""
+    import decision_aid.export_pdf as export_pdf
+    if not export_pdf.FAST:
+        pytest.skip("LineBreak only with the fpdf2 version export_pdf is tuned for")
+    from fpdf.enums import Align, WrapMode
+    from fpdf.line_break import MultiLineBreak
+    from decision_aid.pdf_line_break import LineBreak
+
+    pdf = _page()
+    pdf.set_font(export_pdf.FONT, style, size)
+
+    def lines(cls, write: bool):
+        fragments = pdf._preload_font_styles(pdf.normalize_text(text), False)
+        room = [first if write else width]       # write(): the first line starts further right
+        breaker = cls(fragments, lambda _height: room[0], (pdf.c_margin, pdf.c_margin),
+                      align=Align.coerce(align), wrapmode=WrapMode.coerce(wrapmode),
+                      line_height=line_height, first_line_indent=indent)
+        out = []
+        try:      # at most a line a character (fpdf2's CHAR wrapping may repeat an empty line)
+            while len(out) <= len(text) and (line := breaker.get_line()) is not None:
+                room[0] = width
+                out.append((repr(line.text_width), *line[1:],
+                            [(type(f), f.characters, f.link) for f in line.fragments]))
+        except Exception as e:   # fpdf2's errors (e.g. too narrow for a letter): the same ones
+            out.append(repr(e))
+        state = (breaker.fragment_index, breaker.character_index, breaker._is_first_line,
+                 breaker.idx_last_forced_break)
+        return out, state, breaker
+
+    for write in (False, True):
+        got, expected = lines(LineBreak, write), lines(MultiLineBreak, write)
+        assert got[:2] == expected[:2]
+    plain = wrapmode == "WORD" and not {"\u00a0", "\u00ad"} & set(text)
+    assert bool(got[2]._index) == (plain and bool(text))   # the fast way was taken
