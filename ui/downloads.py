@@ -5,6 +5,8 @@ it cannot read the session (the nurse's notes), and its file can be deleted by a
 session's run before the browser fetches it (measured under load). So the PDF is built in a
 run of this session when asked, kept in this session's memory with a fingerprint of what it
 shows, and offered for download until the summary or the notes change. Nothing is on disk.
+The PDF itself is built in a worker process (ui/pdf_worker.py), so other patients' clicks do
+not wait for it.
 """
 from __future__ import annotations
 
@@ -13,19 +15,21 @@ from typing import Optional
 
 import streamlit as st
 
-from decision_aid.export_pdf import to_pdf
 from decision_aid.summary import Summary
+
+from . import pdf_worker
 
 PDF = "prepared_pdf"
 
 
 def pdf_button(summary: Summary, notes: Optional[str], prepare: str, download: str,
                file_name: str, key: str) -> None:
+    pdf_worker.start()
     fingerprint = hashlib.sha256(f"{summary.model_dump_json()}\0{notes or ''}".encode()).hexdigest()
     ready = st.session_state.get(PDF)
     if ready and ready[0] == fingerprint:
         st.download_button(download, data=ready[1], file_name=file_name, mime="application/pdf",
                            on_click="ignore", type="primary", key=key, icon=":material/download:")
     elif st.button(prepare, type="primary", key=f"{key}_prepare", icon=":material/picture_as_pdf:"):
-        st.session_state[PDF] = (fingerprint, to_pdf(summary, notes=notes))
+        st.session_state[PDF] = (fingerprint, pdf_worker.build(summary, notes))
         st.rerun()

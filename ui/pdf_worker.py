@@ -1,0 +1,84 @@
+"""PDFs are built in a worker process, not in the server's own.
+
+Building a PDF is about a tenth of a second of pure Python (fpdf2's line breaking). Inside the
+Streamlit server it would hold the server's one interpreter lock that long, so every other
+patient's click would wait behind it (measured: see bench/README.md). A worker process builds it
+on the machine's other core while the server goes on answering clicks.
+
+The summary and the notes travel to the worker over a pipe and the PDF's bytes come back the same
+way: nothing touches a disk, and the worker logs nothing. If the worker cannot be started or
+dies, the PDF is built in the server's process instead (slower for everyone, never lost).
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from concurrent.futures import CancelledError, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Optional
+
+from decision_aid import export_pdf
+from decision_aid.summary import Summary
+
+log = logging.getLogger("decision_aid")
+WORKERS = max(1, (os.cpu_count() or 2) - 1)   # leave one core to the server
+TIMEOUT_S = 120                                 # a queue of many PDFs at once, on a slow machine
+
+_pool: Optional[ProcessPoolExecutor] = None
+_lock = threading.Lock()
+
+
+def _warm() -> None:
+    """In the worker, before the first patient asks: parse and prepare the fonts once."""
+    export_pdf.warm_up()
+
+
+def _get_pool() -> ProcessPoolExecutor:
+    global _pool
+    with _lock:
+        if _pool is None:
+            # "spawn": a fresh interpreter, not a fork of the threaded server (forking a process
+            # that runs threads can copy a held lock and hang the child).
+            pool = ProcessPoolExecutor(max_workers=WORKERS, initializer=_warm,
+                                       mp_context=multiprocessing.get_context("spawn"))
+            pool.submit(int)    # a pool starts its worker on the first task: start it now
+            _pool = pool
+        return _pool
+
+
+def _drop(pool: ProcessPoolExecutor) -> None:
+    """Forget a broken pool: the next PDF starts a new worker."""
+    global _pool
+    with _lock:
+        if _pool is pool:
+            _pool = None
+    pool.shutdown(wait=False)
+
+
+def start() -> None:
+    """Start the worker when a summary is first shown, so that the first patient to ask for a
+    PDF does not wait for a new interpreter to start."""
+    try:
+        _get_pool()
+    except OSError as e:
+        log.warning("PDF worker not started (%s): PDFs will be built in the server", type(e).__name__)
+
+
+def build(summary: Summary, notes: Optional[str]) -> bytes:
+    """The summary's PDF, built in the worker (or here if the worker is not available)."""
+    pool = None
+    try:
+        pool = _get_pool()
+        return pool.submit(export_pdf.to_pdf, summary, notes).result(timeout=TIMEOUT_S)
+    except (BrokenProcessPool, CancelledError) as e:    # the worker died (e.g. out of memory)
+        problem = e
+    except (OSError, RuntimeError) as e:                # it cannot start, or is shutting down
+        if isinstance(e, TimeoutError):                 # too busy: the page says "try again"
+            raise
+        problem = e
+    log.warning("PDF worker unavailable (%s): PDF built in the server", type(problem).__name__)
+    if pool is not None:
+        _drop(pool)
+    return export_pdf.to_pdf(summary, notes=notes)
