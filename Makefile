@@ -32,11 +32,11 @@ browser:
 
 ## make test: install what tests need, then run every test (unit, content, AppTest, browser)
 test: $(VENV)/.dev-installed browser
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2 --dist loadgroup
 
 ## make test-fast: everything but the browser tests
 test-fast: $(VENV)/.dev-installed
-	$(PY) -m pytest -q -m "not browser"
+	$(PY) -m pytest -q -n 2 --dist loadgroup -m "not browser"
 
 ## make bench: load benchmark of the app against a bare Streamlit app, loopback only (5 to 8 min
 ## on 2 cores); prints the targets and rewrites bench/README.md and bench/results.json

@@ -1,12 +1,14 @@
 """Every answer combination works: skipped, contradictory and odd answers included.
 
 Hypothesis draws from the whole answer space of the data dictionary. For each draw the
-summary is built and rendered as Markdown and JSON (2,000 examples), and as PDF on a
-smaller sample (each PDF takes about a third of a second).
+summary is built and rendered as Markdown, JSON and PDF, 2,000 examples each. The PDF test
+is the longest test of all (each PDF takes about a tenth of a second): `make test` runs it
+on its own pytest-xdist worker, beside all the other tests (tests/conftest.py).
 """
 import io
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -55,12 +57,20 @@ def test_summary_markdown_and_json_for_any_answers(answers):
     assert data["disclaimer"] == summary.disclaimer
 
 
-@settings(max_examples=60, **SLOW)
+def _page_text(page) -> str:
+    return " ".join(page.extract_text().split())
+
+
+@pytest.mark.xdist_group("pdf_property")
+@settings(max_examples=2000, **SLOW)
 @given(ANSWERS)
 def test_pdf_for_any_answers(answers):
     summary = build_summary(answers, CONTENT)
-    pdf = to_pdf(summary, notes="<b>note</b>")
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
-    assert summary.content_last_reviewed.isoformat() in text
-    if summary.urgent_notice:
-        assert summary.headings["urgent"] in text
+    _check(summary, answers)
+    pages = PdfReader(io.BytesIO(to_pdf(summary, notes="<b>note</b>"))).pages
+    # the urgent notice opens the first page; the disclaimer and the content date close the PDF
+    first = _page_text(pages[0])
+    end = " ".join(_page_text(p) for p in pages[-2:])
+    assert (summary.headings["urgent"] in first) == bool(summary.urgent_notice)
+    assert " ".join(summary.disclaimer.split()[-4:]) in end
+    assert summary.content_last_reviewed.isoformat() in end
