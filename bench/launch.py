@@ -15,7 +15,12 @@
                own counter, inclusive), and with --count-opens the
                files opened by the server process (a `sys.addaudithook` on the "open" event,
                which builtins.open, io.open, pathlib and os.open all raise), grouped by
-               where they are.
+               where they are, and for a content file opened again, the line of the project's
+               code that opened it.
+               All of it is this process's only: the PDF worker processes (ui/pdf_worker.py,
+               fresh "spawn" interpreters) are not instrumented, so a PDF built there is not
+               in the to_pdf counter; its CPU is the worker's, which bench/server.py reads
+               from /proc (Server.tree()).
 
 Never used by `make run`: production starts with plain `streamlit run`.
 """
@@ -102,6 +107,19 @@ class _WrapOnImport(importlib.abc.MetaPathFinder):
         return spec
 
 
+def _caller(root: str) -> str:
+    """The innermost frame of the project's own code (not bench/, not a library) on this thread's
+    stack, as "path:line" relative to the project root; "?" if none."""
+    f = sys._getframe(2)
+    bench = root + "bench" + os.sep
+    while f is not None:
+        name = f.f_code.co_filename
+        if name.startswith(root) and not name.startswith(bench) and "site-packages" not in name:
+            return f"{name[len(root):]}:{f.f_lineno}"
+        f = f.f_back
+    return "?"
+
+
 def main(argv: list[str]) -> int:
     opts, rest = argv[:argv.index("--")], argv[argv.index("--") + 1:]
     nodelay = "--nodelay" in opts
@@ -130,6 +148,7 @@ def main(argv: list[str]) -> int:
         opens: Counter[str] = Counter()
         content_files: Counter[str] = Counter()
         project_files: Counter[str] = Counter()
+        reopened_from: Counter[str] = Counter()     # "file:line" of the project code that opened a content file again
         downloads = {"calls": 0, "cpu_s": 0.0, "wall_s": 0.0}
         functions: dict[str, dict] = {}
         lock = threading.Lock()
@@ -147,6 +166,8 @@ def main(argv: list[str]) -> int:
                 if path.startswith(content_dir):
                     group = "content"
                     content_files[path[len(root):]] += 1
+                    if content_files[path[len(root):]] > 1:
+                        reopened_from[_caller(root)] += 1
                 elif "site-packages" in path or path.startswith(sys.base_prefix):
                     group = "python_libraries"
                 elif path.startswith(root):
@@ -182,6 +203,7 @@ def main(argv: list[str]) -> int:
                 with lock:
                     snap = json.dumps({"opens": dict(opens), "content_files": dict(content_files),
                                        "project_files": dict(project_files),
+                                       "content_reopened_from": dict(reopened_from),
                                        "downloads": dict(downloads),
                                        "functions": {k: dict(v) for k, v in functions.items()}}, sort_keys=True)
                 if snap != last:

@@ -40,6 +40,33 @@ def timed(fn, *args, **kw):
     return out, time.perf_counter() - t0, time.thread_time() - c0
 
 
+# fpdf2's methods whose inclusive time the profile reports (fpdf/fpdf.py): text laid out and
+# broken into lines, fonts parsed, the file written (fonts subset and embedded)
+PROFILED = {"write": "layout", "multi_cell": "layout", "add_font": "add_font", "output": "output"}
+
+
+def profile_pdf(to_pdf, summary, repeats: int = 3) -> dict:
+    """Where one PDF's time goes, after the first in the process: cProfile over `repeats` builds,
+    the inclusive time of fpdf2's write()/multi_cell() (layout and line breaking), add_font()
+    and output(), as shares of to_pdf's. Under the profiler everything is slower; the shares
+    are what matters."""
+    import cProfile
+    import pstats
+    prof = cProfile.Profile()
+    prof.enable()
+    for _ in range(repeats):
+        to_pdf(summary)
+    prof.disable()
+    st = pstats.Stats(prof)
+    total = sum(v[3] for (f, _, name), v in st.stats.items() if name == "to_pdf" and f.endswith("export_pdf.py"))
+    parts = {"layout": 0.0, "add_font": 0.0, "output": 0.0}
+    for (f, _, name), v in st.stats.items():
+        if name in PROFILED and f.replace("\\", "/").endswith("fpdf/fpdf.py"):
+            parts[PROFILED[name]] += v[3]
+    return {"pdfs": repeats, "to_pdf_s": round(total, 3),
+            **{f"{k}_share": round(v / total, 3) if total else None for k, v in parts.items()}}
+
+
 def main(summary_repeats: int = 30, pdf_repeats: int = 3) -> dict:
     sys.path.insert(0, str(ROOT))
     t0 = time.perf_counter()
@@ -83,6 +110,7 @@ def main(summary_repeats: int = 30, pdf_repeats: int = 3) -> dict:
     to_pdf(summaries[0])
     _, peak = tracemalloc.get_traced_memory()       # Python allocations alive at once while building
     tracemalloc.stop()
+    profile = profile_pdf(to_pdf, summaries[0])
     return {
         "vignettes": len(vignettes),
         "import_s": round(t_import, 3),
@@ -92,7 +120,7 @@ def main(summary_repeats: int = 30, pdf_repeats: int = 3) -> dict:
                           "slowest_vignette_max_ms": max(per_vignette.values())},
         "pdf": {**ms(pdf_times, pdf_cpu), "first_in_process_ms": round(first_pdf * 1e3, 1),
                 "first_in_process_cpu_ms": round(first_cpu * 1e3, 1),
-                "peak_python_alloc_mb": round(peak / 2**20, 1),
+                "peak_python_alloc_mb": round(peak / 2**20, 1), "profile": profile,
                 "repeats_per_vignette": pdf_repeats, "kb_min": round(min(sizes) / 1024, 1),
                 "kb_max": round(max(sizes) / 1024, 1)},
     }

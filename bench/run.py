@@ -10,6 +10,8 @@
 4. tuning: runner.postScriptGC on/off x TCP_NODELAY on/off, app and bare, N = 10;
 5. memory over a longer run: 10 sessions looping journeys in the same sessions, with the
    post-script GC on and off, RSS sampled every second.
+Server CPU and RSS are those of the server process and of its children (the PDF worker pool of
+ui/pdf_worker.py, multiprocessing's resource tracker), with the split kept (bench/server.py, tree()).
 Writes bench/results.json and bench/README.md; raw logs go to bench/results/ (ignored by git).
 Loopback only; every loop is bounded; it stops by itself (about 5 minutes on 2 cores).
 """
@@ -87,6 +89,61 @@ def summarize(samples: list[Sample]) -> dict:
     return out
 
 
+def cpu_figures(tr0: dict, tr1: dict, st0: dict, st1: dict, reruns: int) -> dict:
+    """The server's CPU over a phase, from two Server.tree() snapshots and the launcher's counters.
+
+    server_cpu_*: the whole, the server process and its children (the PDF worker). process_cpu_*:
+    the server process alone; workers_cpu_*: the PDF worker process(es); other_children_cpu_s:
+    the resource tracker and children that exited. PDFs are built in the worker (its CPU is the
+    PDF builds) or, if the worker is not available, in the server process, where the launcher
+    counts to_pdf's CPU (server_cpu_in_downloads_s). "Without the PDF builds" is the server
+    process alone minus that in-process count."""
+    d = lambda k: tr1[k] - tr0[k]  # noqa: E731
+    cpu, proc, workers, other = d("cpu_s"), d("server_cpu_s"), d("workers_cpu_s"), d("other_children_cpu_s")
+    in_server = st1.get("downloads", {}).get("cpu_s", 0) - st0.get("downloads", {}).get("cpu_s", 0)
+    in_server_calls = st1.get("downloads", {}).get("calls", 0) - st0.get("downloads", {}).get("calls", 0)
+    functions = {}
+    for name, c1 in st1.get("functions", {}).items():
+        c0 = st0.get("functions", {}).get(name, {"calls": 0, "cpu_s": 0.0, "wall_s": 0.0})
+        calls, fcpu = c1["calls"] - c0["calls"], c1["cpu_s"] - c0["cpu_s"]
+        fwall = c1.get("wall_s", 0.0) - c0.get("wall_s", 0.0)
+        if calls:
+            functions[name] = {"calls": calls, "cpu_ms_per_call": round(fcpu / calls * 1e3, 2),
+                               "wall_ms_per_call": round(fwall / calls * 1e3, 2),
+                               "cpu_ms_per_rerun": round(fcpu / max(reruns, 1) * 1e3, 2),
+                               "share_of_server_cpu": round(fcpu / cpu, 3) if cpu else None}
+    build_calls = functions.get("ui.pdf_worker:build", {}).get("calls", 0)
+    per = lambda x: round(x / max(reruns, 1) * 1e3, 2)  # noqa: E731
+    return {
+        "server_cpu_s": round(cpu, 2),
+        "server_cpu_ms_per_rerun": per(cpu),
+        "process_cpu_s": round(proc, 2),
+        "process_cpu_ms_per_rerun": per(proc),
+        "workers_cpu_s": round(workers, 2),
+        "workers_cpu_ms_per_rerun": per(workers),
+        "other_children_cpu_s": round(other, 2),
+        "server_cpu_ms_per_rerun_excl_downloads": per(proc - in_server),
+        "server_cpu_in_downloads_s": round(in_server, 2),
+        "pdf_builds_in_server": in_server_calls,
+        "pdf_builds_in_worker": max(0, build_calls - in_server_calls),
+        "workers": tr1["workers"],
+        "functions": functions,
+    }
+
+
+def rss_figures(tr0: dict, tr1: dict, added: int) -> dict:
+    """The server's memory before and after a phase: the whole (the server process and its
+    children), the server process alone, the PDF worker(s) (and their peak RSS, VmHWM)."""
+    return {
+        "rss_before_mb": round(tr0["rss_mb"], 1), "rss_after_mb": round(tr1["rss_mb"], 1),
+        "rss_per_new_session_mb": round((tr1["rss_mb"] - tr0["rss_mb"]) / max(added, 1), 3),
+        "process_rss_before_mb": round(tr0["server_rss_mb"], 1), "process_rss_after_mb": round(tr1["server_rss_mb"], 1),
+        "process_rss_per_new_session_mb": round((tr1["server_rss_mb"] - tr0["server_rss_mb"]) / max(added, 1), 3),
+        "workers_rss_before_mb": round(tr0["workers_rss_mb"], 1), "workers_rss_after_mb": round(tr1["workers_rss_mb"], 1),
+        "workers_peak_rss_mb": round(tr1["workers_hwm_mb"], 1),
+    }
+
+
 async def load_phase(server: Server, plan: Plan, n: int, rounds: int, *, download: bool = True,
                      keep: list | None = None) -> dict:
     """n sessions at once, each running `rounds` journeys one after the other (a new tab each),
@@ -107,12 +164,11 @@ async def load_phase(server: Server, plan: Plan, n: int, rounds: int, *, downloa
                 errors.append(f"{type(e).__name__}: {e}"[:300])
 
     st0 = server.stats(wait=0.3)
-    rss0, cpu0, busy0, own0 = server.rss_mb(), server.cpu_s(), cpu_busy_s(), own_cpu_s()
+    tr0, busy0, own0 = server.tree(), cpu_busy_s(), own_cpu_s()
     t0 = time.perf_counter()
     await asyncio.gather(*(slot(i) for i in range(n)))
     wall = time.perf_counter() - t0
-    cpu1, busy1, own1 = server.cpu_s(), cpu_busy_s(), own_cpu_s()
-    rss1 = server.rss_mb()
+    tr1, busy1, own1 = server.tree(), cpu_busy_s(), own_cpu_s()
     st1 = server.stats(wait=0.3)
     if keep is None:
         for s in sessions:
@@ -121,39 +177,26 @@ async def load_phase(server: Server, plan: Plan, n: int, rounds: int, *, downloa
         keep.extend(sessions)
     reruns = sum(1 for s in samples if s.runs)
     runs = sum(s.runs for s in samples)
-    cpu = cpu1 - cpu0
-    functions = {}
-    for name, c1 in st1.get("functions", {}).items():
-        c0 = st0.get("functions", {}).get(name, {"calls": 0, "cpu_s": 0.0})
-        calls, fcpu = c1["calls"] - c0["calls"], c1["cpu_s"] - c0["cpu_s"]
-        if calls:
-            functions[name] = {"calls": calls, "cpu_ms_per_call": round(fcpu / calls * 1e3, 2),
-                               "cpu_ms_per_rerun": round(fcpu / max(reruns, 1) * 1e3, 2),
-                               "share_of_server_cpu": round(fcpu / cpu, 3) if cpu else None}
-    deferred = st1.get("downloads", {}).get("cpu_s", 0) - st0.get("downloads", {}).get("cpu_s", 0)
     return {
         "sessions": n, "journeys": n * rounds, "failed_journeys": len(errors), "errors": errors[:5],
         "wall_s": round(wall, 2), "reruns": reruns, "script_runs": runs,
         "downloads": sum(1 for s in samples if s.kind == "pdf"),
         "downloads_gone_404": sum(1 for s in samples if s.kind == "download_gone"),
         "reruns_per_s": round(reruns / wall, 1),
-        "server_cpu_s": round(cpu, 2),
-        "server_cpu_ms_per_rerun": round(cpu / max(reruns, 1) * 1e3, 2),
-        "server_cpu_ms_per_rerun_excl_downloads": round((cpu - deferred) / max(reruns, 1) * 1e3, 2),
-        "server_cpu_in_downloads_s": round(deferred, 2),
-        "functions": functions,
+        **cpu_figures(tr0, tr1, st0, st1, reruns),
         "client_cpu_s": round(own1 - own0, 2),
-        "other_processes_cpu_cores": round(max(0.0, (busy1 - busy0) - cpu - (own1 - own0)) / wall, 2),
-        "rss_before_mb": round(rss0, 1), "rss_after_mb": round(rss1, 1),
-        "rss_per_new_session_mb": round((rss1 - rss0) / (n * rounds), 3),
+        "other_processes_cpu_cores": round(max(0.0, (busy1 - busy0) - (tr1["cpu_s"] - tr0["cpu_s"]) - (own1 - own0)) / wall, 2),
+        **rss_figures(tr0, tr1, n * rounds),
         "latency": summarize(samples),
         "widgets_seen": sessions[0].seen if sessions else {},
     }
 
 
 async def warm_up(server: Server, plan: Plan) -> dict:
-    """The first session on a fresh server: lazy imports, content loading, the first PDF."""
-    rss_idle = server.rss_mb()
+    """The first session on a fresh server: lazy imports, content loading, the first PDF (and the
+    PDF worker, started when the first summary is shown). RSS: the server process and its
+    children; before any session there is no worker yet."""
+    idle = server.tree()
     s = Session(server.base)
     t0 = time.perf_counter()
     await s.open()
@@ -162,8 +205,11 @@ async def warm_up(server: Server, plan: Plan) -> dict:
     s = Session(server.base)
     await journey(s, plan)
     await s.close()
+    warm = server.tree()
     return {"cold_start_s": round(server.cold_start_s, 3), "first_page_s": round(first_page, 3),
-            "rss_idle_mb": round(rss_idle, 1), "rss_warm_mb": round(server.rss_mb(), 1)}
+            "rss_idle_mb": round(idle["rss_mb"], 1), "workers_idle": idle["workers"],
+            "rss_warm_mb": round(warm["rss_mb"], 1), "process_rss_warm_mb": round(warm["server_rss_mb"], 1),
+            "workers_rss_warm_mb": round(warm["workers_rss_mb"], 1), "workers_warm": warm["workers"]}
 
 
 def line(r: dict) -> str:
@@ -171,7 +217,9 @@ def line(r: dict) -> str:
     gc = "cfg" if r.get("post_script_gc") is None else str(r["post_script_gc"])
     return (f"  {r['app']:4s} N={r['sessions']:<3d} gc={gc:5s} nodelay={r['nodelay']!s:5s} "
             f"p50 {lat.get('p50_ms')} ms  p95 {lat.get('p95_ms')} ms  max {lat.get('max_ms')} ms  "
-            f"{r['reruns_per_s']} reruns/s  cpu {r['server_cpu_ms_per_rerun_excl_downloads']} ms/rerun  "
+            f"{r['reruns_per_s']} reruns/s  cpu {r['server_cpu_ms_per_rerun']} ms/rerun "
+            f"(server {r['process_cpu_ms_per_rerun']} + PDF worker {r['workers_cpu_ms_per_rerun']}"
+            + (f", PDFs in the server {r['server_cpu_in_downloads_s']} s" if r["server_cpu_in_downloads_s"] else "") + ")  "
             f"RSS {r['rss_after_mb']} MB  other load {r['other_processes_cpu_cores']} cores"
             + (f"  PDF 404 {r['downloads_gone_404']}/{r['downloads'] + r['downloads_gone_404']}" if r.get("downloads_gone_404") else "")
             + (f"  FAILED {r['failed_journeys']}: {r['errors'][:1]}" if r["failed_journeys"] else ""))
@@ -196,7 +244,12 @@ async def main_table(plan: Plan, ns: dict[int, int], log=print) -> dict:
                 out["phases"].setdefault(str(n), {})[app] = r
                 log(line(r))
         for app, server in servers.items():
-            out["servers"][app]["rss_end_mb"] = round(server.rss_mb(), 1)
+            end = server.tree()
+            out["servers"][app]["rss_end_mb"] = round(end["rss_mb"], 1)
+            out["servers"][app]["process_rss_end_mb"] = round(end["server_rss_mb"], 1)
+            out["servers"][app]["workers_rss_end_mb"] = round(end["workers_rss_mb"], 1)
+            out["servers"][app]["workers_peak_rss_mb"] = round(end["workers_hwm_mb"], 1)
+            out["servers"][app]["workers_end"] = end["workers"]
             out["servers"][app]["sessions_end"] = len(keep[app]) + 2
             for s in keep[app]:
                 await s.close()
@@ -221,7 +274,7 @@ def cold_starts(times: int = 3) -> dict:
 
 async def tuning_phase(plan: Plan, app: str, gc: bool, nodelay: bool, ns: dict[int, int], log=print) -> dict:
     """One server with the given settings: N=1 then N=5, journeys without the PDF (the tuning
-    is about reruns; the PDF is built in a worker thread either way)."""
+    is about reruns; the PDF is built in the worker process either way)."""
     out = {"app": app, "post_script_gc": gc, "nodelay": nodelay, "phases": {}}
     with Server(app, workdir=RAW, gc=gc, nodelay=nodelay) as server:
         out.update(await warm_up(server, plan))
@@ -243,7 +296,7 @@ async def content_probe(plan: Plan, journeys: int = 3, pdfs: int = 3) -> dict:
         await journey(s, plan)                      # first session: content loaded, first PDF
         await s.close()
         a = server.stats()
-        rss_a = server.rss_mb()
+        tree_a = server.tree()
         reruns = 0
         for _ in range(journeys):
             s = Session(server.base)
@@ -260,7 +313,7 @@ async def content_probe(plan: Plan, journeys: int = 3, pdfs: int = 3) -> dict:
         for s in ready:                              # one PDF built in each
             await s.pdf("download_pdf")
         d = server.stats()
-        rss_d = server.rss_mb()      # 2 + journeys + pdfs sessions, kept by the server (disconnectedSessionTTL)
+        tree_d = server.tree()       # 2 + journeys + pdfs sessions, kept by the server (disconnectedSessionTTL)
         for s in ready:
             await s.close()
 
@@ -273,6 +326,7 @@ async def content_probe(plan: Plan, journeys: int = 3, pdfs: int = 3) -> dict:
         "startup_content_files": len(start_content),
         "startup_content_opens": sum(start_content.values()),
         "content_files_opened_more_than_once": sorted(k for k, v in start_content.items() if v > 1),
+        "content_reopened_from": d.get("content_reopened_from", {}),      # project code line -> repeat opens
         "steady_reruns": reruns,
         "steady_opens_by_group": diff(a, b, "opens"),
         "steady_content_opens": sum(diff(a, b, "content_files").values()),
@@ -282,7 +336,10 @@ async def content_probe(plan: Plan, journeys: int = 3, pdfs: int = 3) -> dict:
         "pdf_project_files": diff(c, d, "project_files"),
         "pdf_content_opens": sum(diff(c, d, "content_files").values()),
         "serial_sessions": journeys + pdfs,
-        "rss_per_session_serial_mb": round((rss_d - rss_a) / (journeys + pdfs), 2),
+        # the server process and its PDF worker; then the server process alone
+        "rss_per_session_serial_mb": round((tree_d["rss_mb"] - tree_a["rss_mb"]) / (journeys + pdfs), 2),
+        "process_rss_per_session_serial_mb": round((tree_d["server_rss_mb"] - tree_a["server_rss_mb"]) / (journeys + pdfs), 2),
+        "workers_rss_serial_mb": [round(tree_a["workers_rss_mb"], 1), round(tree_d["workers_rss_mb"], 1)],
     }
 
 
@@ -290,8 +347,8 @@ async def content_probe(plan: Plan, journeys: int = 3, pdfs: int = 3) -> dict:
 
 async def long_run(plan: Plan, gc: bool | None, seconds: float, n: int, log=print) -> dict:
     """n sessions loop whole journeys (with the PDF) in the same sessions, clearing the answers
-    in between. First one round (every session one journey, all at once, so n PDFs are built
-    together: the peak the loop can reach) brings the server to its working size; then for `seconds` the
+    in between. First one round (every session one journey, all at once, so n PDFs are asked
+    for together: the peak the loop can reach) brings the server to its working size; then for `seconds` the
     sessions keep looping and RSS is sampled every second. Memory is flat when the last
     third's mean RSS is within max(10 MB, 5 %) of the middle third's."""
     samples: list[tuple[float, float]] = []
@@ -328,13 +385,14 @@ async def long_run(plan: Plan, gc: bool | None, seconds: float, n: int, log=prin
             finally:
                 await s.close()
 
-        cpu0 = server.cpu_s()
+        tr0 = server.tree()
         tasks = [asyncio.create_task(user(s)) for s in sessions]
         t0 = time.perf_counter()
         while time.perf_counter() - t0 < seconds:
             samples.append((round(time.perf_counter() - t0, 1), round(server.rss_mb(), 1)))
             await asyncio.sleep(1.0)
-        cpu = server.cpu_s() - cpu0
+        tr1 = server.tree()
+        cpu = tr1["cpu_s"] - tr0["cpu_s"]
         for t in tasks:
             t.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
@@ -344,6 +402,10 @@ async def long_run(plan: Plan, gc: bool | None, seconds: float, n: int, log=prin
     mid, last = rss[third:2 * third] or rss, rss[-third:]
     out = {"post_script_gc": gc, "seconds": seconds, "sessions": n, **counts, "reruns": n_reruns,
            "server_cpu_ms_per_rerun": round(cpu / max(n_reruns, 1) * 1e3, 2),
+           "process_cpu_ms_per_rerun": round((tr1["server_cpu_s"] - tr0["server_cpu_s"]) / max(n_reruns, 1) * 1e3, 2),
+           "workers_cpu_ms_per_rerun": round((tr1["workers_cpu_s"] - tr0["workers_cpu_s"]) / max(n_reruns, 1) * 1e3, 2),
+           "process_rss_end_mb": round(tr1["server_rss_mb"], 1), "workers_rss_end_mb": round(tr1["workers_rss_mb"], 1),
+           "workers_peak_rss_mb": round(tr1["workers_hwm_mb"], 1),
            "rss_after_first_round_mb": rss_after_round,
            "rss_start_mb": rss[0], "rss_end_mb": rss[-1], "rss_max_mb": max(rss),
            "rss_mid_third_mean_mb": round(sum(mid) / len(mid), 1),

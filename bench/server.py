@@ -16,11 +16,54 @@ LAUNCH = ROOT / "bench" / "launch.py"
 APPS = {"app": "app.py", "bare": "bench/bare_app/app.py"}
 TICK = os.sysconf("SC_CLK_TCK")
 # the app's functions whose server CPU is counted (inclusive); missing ones are skipped
+# ui.pdf_worker:build runs in the server's script thread and waits for the PDF worker: its CPU
+# there is small (the PDF's CPU is the worker process's, from /proc), its wall time is the wait
 WATCH = ("ui.chrome:frame", "ui.widgets:question", "decision_aid.summary:build_summary",
-         "ui.summary_view:render")
+         "ui.summary_view:render", "ui.pdf_worker:build")
 
 
 _LIVE: set["Server"] = set()
+
+
+def _stat(pid: int) -> tuple[int, float, float] | None:
+    """(ppid, utime + stime, cutime + cstime) of a process, in seconds; None if it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK,   # fields 4, 14, 15 of stat(5)
+                (int(fields[13]) + int(fields[14])) / TICK)                   # 16, 17
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _status(pid: int) -> tuple[float | None, float]:
+    """(VmRSS, VmHWM) of a process in MB; (None, 0) if it is gone (0 for a zombie)."""
+    rss, hwm = None, 0.0
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    rss = int(line.split()[1]) / 1024
+                elif line.startswith("VmHWM:"):
+                    hwm = int(line.split()[1]) / 1024
+    except (OSError, IndexError, ValueError):
+        return None, 0.0
+    return (0.0 if rss is None else rss), hwm     # a zombie has no VmRSS line
+
+
+def _kind(pid: int) -> str | None:
+    """What a child of the server is: "pdf_worker" (a multiprocessing "spawn" child: the app's
+    only pool is the PDF worker pool, ui/pdf_worker.py), "resource_tracker" or "other"."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            cmd = f.read().replace(b"\0", b" ")
+    except OSError:
+        return None
+    if b"resource_tracker" in cmd:
+        return "resource_tracker"
+    if b"spawn_main" in cmd or b"--multiprocessing-fork" in cmd:
+        return "pdf_worker"
+    return "other"
 
 
 @atexit.register
@@ -105,18 +148,66 @@ class Server:
         except OSError:
             return ""
 
+    def tree(self) -> dict:
+        """CPU and memory of the server process and of every process below it (the PDF worker
+        pool, multiprocessing's resource tracker), from /proc.
+
+        cpu_s: utime + stime + cutime + cstime summed over the live processes of the tree. A
+        child's CPU moves into its parent's cutime/cstime when the parent reaps it, so the sum
+        keeps counting a child that has exited (its CPU then shows under "exited"); a process that
+        exits between reading the list and reading its files is skipped (seen again, through its
+        parent, once reaped). server_cpu_s is the server process's own utime + stime; workers_cpu_s
+        the PDF worker processes' (multiprocessing "spawn" children); other_children_cpu_s the rest
+        (the resource tracker, and children that exited: their CPU is in the server's cutime).
+        rss_mb: VmRSS summed over the tree (pages shared between processes, few after "spawn",
+        are counted in each); hwm_mb: each process's peak RSS (VmHWM)."""
+        pid0 = self.proc.pid
+        procs: dict[int, tuple[int, float, float]] = {}     # pid -> (ppid, own CPU, reaped children's CPU)
+        for d in os.listdir("/proc"):
+            if not d.isdigit():
+                continue
+            got = _stat(int(d))
+            if got is not None:
+                procs[int(d)] = got
+        if pid0 not in procs:
+            raise ProcessLookupError(f"server {pid0} is gone")
+        children: dict[int, list[int]] = {}
+        for pid, (ppid, _, _) in procs.items():
+            children.setdefault(ppid, []).append(pid)
+        below, todo = [], list(children.get(pid0, []))
+        while todo:
+            pid = todo.pop()
+            below.append(pid)
+            todo += children.get(pid, [])
+        _, own, reaped = procs[pid0]
+        rss, hwm = _status(pid0)
+        out = {"server_cpu_s": own, "exited_children_cpu_s": reaped, "server_rss_mb": rss,
+               "server_hwm_mb": hwm, "children": []}
+        for pid in sorted(below):
+            kind = _kind(pid)
+            rss_c, hwm_c = _status(pid)
+            if kind is None or rss_c is None:
+                continue                                    # exited meanwhile
+            out["children"].append({"pid": pid, "kind": kind, "cpu_s": round(procs[pid][1] + procs[pid][2], 3),
+                                    "rss_mb": round(rss_c, 1), "hwm_mb": round(hwm_c, 1)})
+        kids = out["children"]
+        out["workers"] = sum(1 for c in kids if c["kind"] == "pdf_worker")
+        out["workers_cpu_s"] = sum(c["cpu_s"] for c in kids if c["kind"] == "pdf_worker")
+        out["workers_rss_mb"] = sum(c["rss_mb"] for c in kids if c["kind"] == "pdf_worker")
+        out["workers_hwm_mb"] = max((c["hwm_mb"] for c in kids if c["kind"] == "pdf_worker"), default=0.0)
+        out["other_children_cpu_s"] = reaped + sum(c["cpu_s"] for c in kids if c["kind"] != "pdf_worker")
+        out["cpu_s"] = own + reaped + sum(c["cpu_s"] for c in kids)
+        out["rss_mb"] = (rss or 0.0) + sum(c["rss_mb"] for c in kids)
+        return out
+
     def cpu_s(self) -> float:
-        """utime + stime of the server process (all its threads), in seconds."""
-        with open(f"/proc/{self.proc.pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TICK    # fields 14 and 15 of stat(5)
+        """utime + stime of the server process (all its threads) and of its children (the PDF
+        worker), in seconds: see tree()."""
+        return self.tree()["cpu_s"]
 
     def rss_mb(self) -> float:
-        with open(f"/proc/{self.proc.pid}/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-        return 0.0
+        """VmRSS of the server process and its children (the PDF worker), in MB: see tree()."""
+        return self.tree()["rss_mb"]
 
     def stats(self, wait: float = 0.5) -> dict:
         """The launcher's counters (written every 0.2 s)."""

@@ -2,7 +2,8 @@
 
 Starts the real app with `streamlit run` on a free loopback port and walks one whole patient
 journey over Streamlit's websocket protocol: every step, review, summary, the PDF, back to a
-step from the review page, a changed answer, the summary again.
+step from the review page, a changed answer, the summary again; and that the benchmark sees the
+PDF worker (a child of the server process) in the server's CPU and memory.
 """
 import asyncio
 
@@ -26,6 +27,11 @@ def test_load_client_walks_one_whole_journey_to_the_summary(content, tmp_path):
 
     with Server("app", workdir=tmp_path) as server:
         s, res = asyncio.run(asyncio.wait_for(walk(server), 60))
+        tree = server.tree()        # the server process and its children, from /proc
+
+    # the PDF was built in the PDF worker, a child of the server, and the split adds up
+    assert tree["workers"] >= 1 and tree["workers_cpu_s"] > 0 and tree["workers_rss_mb"] > 0
+    assert abs(tree["cpu_s"] - tree["server_cpu_s"] - tree["workers_cpu_s"] - tree["other_children_cpu_s"]) < 1e-6
 
     assert res.steps == len(content.questions.steps)
     assert s.page_name() == "summary"
