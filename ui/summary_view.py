@@ -23,8 +23,7 @@ def _items(items, heading: str | None = None) -> None:
         return
     if heading:
         st.subheader(heading)
-    for i in items:
-        st.markdown(f"**{i.title}.** {i.text}" if i.title else i.text)
+    st.markdown("\n\n".join(f"**{i.title}.** {i.text}" if i.title else i.text for i in items))
 
 
 def _pictures(o: OptionView, h: dict[str, str], alt: str) -> None:
@@ -85,10 +84,9 @@ def comparison(s: Summary) -> None:
 
 def _option(o: OptionView, h: dict[str, str], more_label: str, picture_alt: str) -> None:
     with st.container(border=True, key=f"option_{o.id}"):
-        st.markdown(f"### {o.title}")
-        st.markdown(o.what_it_is)
-        st.markdown(f"**{h['why_shown']}:** {o.why_shown}")
-        st.markdown(f"**{h['how_given']}:** {o.route}. {o.how_given} {o.visits}")
+        # one Markdown element per block, not per paragraph: fewer elements to send on each run
+        st.markdown(f"### {o.title}\n\n{o.what_it_is}\n\n**{h['why_shown']}:** {o.why_shown}\n\n"
+                    f"**{h['how_given']}:** {o.route}. {o.how_given} {o.visits}")
         if o.fit:
             with st.container(border=True, key=f"fit_{o.id}"):
                 st.markdown(f"**{h['fit']}:**\n" + "\n".join(f"- {x}" for x in o.fit))
@@ -97,11 +95,11 @@ def _option(o: OptionView, h: dict[str, str], more_label: str, picture_alt: str)
         if o.cautions:
             st.warning(f"**{h['cautions']}:**\n" + "\n".join(f"- {c}" for c in o.cautions), icon=":material/health_and_safety:")
         with st.expander(more_label):
-            if o.examples:
-                st.markdown(f"**{h['examples']}:** " + ", ".join(o.examples))
-            st.markdown(o.when_discussed)
-            st.markdown(f"**{h['tell_team']}:**\n" + "\n".join(f"- {x}" for x in o.tell_team))
-            st.markdown(f"**{h['sources']}:**\n" + "\n".join(f"- [{s.name} ({s.year})]({s.url})" for s in o.sources))
+            st.markdown("\n\n".join([
+                *([f"**{h['examples']}:** " + ", ".join(o.examples)] if o.examples else []),
+                o.when_discussed,
+                f"**{h['tell_team']}:**\n" + "\n".join(f"- {x}" for x in o.tell_team),
+                f"**{h['sources']}:**\n" + "\n".join(f"- [{s.name} ({s.year})]({s.url})" for s in o.sources)]))
 
 
 def render(s: Summary, more_label: str, picture_alt: Optional[str] = None,
@@ -123,8 +121,7 @@ def render(s: Summary, more_label: str, picture_alt: Optional[str] = None,
     for col, label, items in zip(cols, (h["path_before"], h["path_now"], h["path_later"]),
                                  (s.path.already_had, s.path.now, s.path.later)):
         with col.container(border=True):
-            st.markdown(f"**{label}**")
-            st.markdown("\n".join(f"- {x}" for x in items) if items else f"*{h['path_none']}*")
+            st.markdown(f"**{label}**\n\n" + ("\n".join(f"- {x}" for x in items) if items else f"*{h['path_none']}*"))
     st.caption(h["path_note"])
 
     st.subheader(h["options"])
@@ -135,8 +132,7 @@ def render(s: Summary, more_label: str, picture_alt: Optional[str] = None,
         _option(o, h, more_label, picture_alt)
 
     with st.expander(h["not_listed"]):
-        for n in s.not_listed:
-            st.markdown(f"**{n.title}.** {n.why}")
+        st.markdown("\n\n".join(f"**{n.title}.** {n.why}" for n in s.not_listed))
     _items(s.tests_to_ask, h["tests"])
     _items(s.trials, h["trials"])
     if s.trial_search_url:
