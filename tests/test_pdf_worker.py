@@ -31,6 +31,12 @@ def test_the_worker_builds_the_same_pdf_with_the_notes(summary):
     assert read(made)[1] == read(to_pdf(summary, notes=NOTES, made_on=dt.date.today()))[1]
 
 
+def test_the_worker_yields_the_cpu_to_the_server(summary):
+    pdf_worker.build(summary, None)
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    assert {os.getpriority(os.PRIO_PROCESS, pid) for pid in _worker_pids()} == {min(mine + pdf_worker.NICE, 19)}
+
+
 def test_a_pdf_still_comes_when_the_worker_has_died(summary):
     pdf_worker.build(summary, None)
     for pid in _worker_pids():

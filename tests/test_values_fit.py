@@ -4,6 +4,7 @@ decision role and the SURE check after the summary (issue 4).
 Expectations are drawn from the content (labels, frequencies, wording in ui.yaml), never
 hard-coded outputs, so they hold when an editor changes the words.
 """
+import base64
 import io
 import re
 import shutil
@@ -310,10 +311,16 @@ def test_pictures_of_100_people_have_a_text_alternative(content):
                for e in o.side_effects if e.about_n_in_100 is not None]
     assert counted
     pictures = " ".join(h.value for h in at.html)
+    drawn = {}   # alt text -> the picture (an SVG in a data URL)
+    for data, alt in re.findall(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]+)"', pictures):
+        drawn[alt] = base64.b64decode(data).decode()
     for n in counted:
         alt = content.text("summary_page.picture_alt", n=n)
         assert f'alt="{alt}"' in pictures
         assert content.text("summary_headings.picture_caption", n=n) in pictures
+        svg = drawn[alt]       # 100 people, the first n filled, in reading order
+        marks = re.findall(r'href="#([fo])"', svg)
+        assert marks == ["f"] * n + ["o"] * (100 - n)
 
 
 def test_sure_is_asked_again_after_the_summary_and_a_no_becomes_a_thing_to_talk_through(content):

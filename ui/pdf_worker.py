@@ -24,6 +24,7 @@ from decision_aid.summary import Summary
 
 log = logging.getLogger("decision_aid")
 WORKERS = max(1, (os.cpu_count() or 2) - 1)   # leave one core to the server
+NICE = 10                                       # CPU priority below the server's (0)
 TIMEOUT_S = 120                                 # a queue of many PDFs at once, on a slow machine
 
 _pool: Optional[ProcessPoolExecutor] = None
@@ -31,7 +32,10 @@ _lock = threading.Lock()
 
 
 def _warm() -> None:
-    """In the worker, before the first patient asks: parse and prepare the fonts once."""
+    """In the worker, before the first patient asks: a lower CPU priority than the server's
+    (when both want the same core, a click is answered first and a PDF waits a little), and
+    the fonts parsed and prepared once."""
+    os.nice(NICE)
     export_pdf.warm_up()
 
 
