@@ -188,6 +188,19 @@ def why_latency(res: dict) -> list[str]:
                                   ("summary_page", "summary page"))
                  if la[k].get("n") and lb[k].get("n")]
         lines.append(f"N={n}, p50 app vs bare: " + "; ".join(parts) + ".")
+    lines.append("p95 is set by the slowest twentieth of the reruns, and in a journey those are the pages that draw "
+                 "the most: the summary page (the whole summary: every listed option with its side effects, "
+                 "pictures of 100 people, cautions and sources, and the comparison tables; the bare app's summary "
+                 "page draws a few lines of placeholder words), the page switches that lead to it, the Learn page "
+                 "(the site's whole page) and the *Prepare PDF* wait:")
+    for n, ph in phases.items():
+        la, lb = ph["app"]["latency"], ph["bare"]["latency"]
+        parts = [f"{label} {la[k]['p95_ms']:.0f} vs {lb[k]['p95_ms']:.0f} ms"
+                 for k, label in (("summary_page", "summary page"), ("page_switch", "page switches"),
+                                  ("page_link", "sidebar page links"), ("pdf_prepare", "Prepare PDF"),
+                                  ("answer", "answers"))
+                 if la.get(k, {}).get("n") and lb.get(k, {}).get("n")]
+        lines.append(f"N={n}, p95 app vs bare: " + "; ".join(parts) + ".")
     return lines
 
 

@@ -36,7 +36,7 @@ OUT = ROOT / "bench"
 RAW = OUT / "results"
 RAMP_S = 0.1   # seconds between two sessions' arrivals at the start of a phase
 # N concurrent sessions -> journeys per session (one after the other, a new tab each)
-FULL = {"ns": {1: 3, 10: 1, 50: 1}, "tuning": {1: 1, 5: 1}, "cold_starts": 3, "long_s": {True: 40, False: 40}, "long_n": 5}
+FULL = {"ns": {1: 6, 10: 1, 50: 1}, "tuning": {1: 1, 5: 1}, "cold_starts": 3, "long_s": {True: 40, False: 40}, "long_n": 5}
 QUICK = {"ns": {1: 2, 10: 1}, "tuning": {1: 1, 5: 1}, "cold_starts": 1, "long_s": {True: 8, False: 8}, "long_n": 3}
 
 
