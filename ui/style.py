@@ -39,18 +39,22 @@ CSS = f"""<style>
 /* The question of a radio, pills, scale or text box reads like a checkbox group's: bold. */
 [class*="st-key-box_"] label[data-testid="stWidgetLabel"] p {{ font-weight: 700; }}
 /* Captions ("Why we ask", a choice's help) in a darker grey than Streamlit's text at 60%
-   opacity: 7.6:1 on white instead of 4.7:1 (and 4.3:1, under AA, on the sidebar). */
-[data-testid="stCaptionContainer"] {{ color: {CAPTION}; opacity: 1; font-size: 0.95rem; }}
+   opacity: 7.6:1 on white instead of 4.7:1 (and 4.3:1, under AA, on the sidebar).
+   Sizes here are !important: Streamlit's own rules have the same specificity and are added to
+   the page as elements first appear, so without it the one added last would win (seen on a
+   loaded machine: captions at 14.9 px). */
+[data-testid="stCaptionContainer"] {{ color: {CAPTION} !important; opacity: 1 !important;
+  font-size: 0.95rem !important; }}
 /* No text under 16 px: Streamlit writes answer choices, widget labels, buttons and links at
    0.875rem (14.9 px here); the theme's baseFontSize only sets body text. */
 [data-testid="stWidgetLabel"] p, [data-testid="stRadioOption"] p, [data-testid="stButtonGroup"] p,
 .stButton p, .stDownloadButton p, .stFormSubmitButton p, .stLinkButton p,
 [data-testid="stExpander"] summary p, [data-testid="stPageLink-NavLink"] p, [data-testid="stTab"] p,
-[data-testid="stFileUploaderDropzone"] p, [data-testid="stProgress"] p {{ font-size: 1rem; }}
-[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0.95rem; }}
+[data-testid="stFileUploaderDropzone"] p, [data-testid="stProgress"] p {{ font-size: 1rem !important; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0.95rem !important; }}
 [data-testid="stTextAreaRootElement"] textarea, [data-testid="stTextInputRootElement"] input,
-[data-testid="stSelectbox"] [data-baseweb="select"] div {{ font-size: 1rem; }}
-[data-testid="stTable"] :is(th, td, p) {{ font-size: 0.95rem; }}
+[data-testid="stSelectbox"] [data-baseweb="select"] div {{ font-size: 1rem !important; }}
+[data-testid="stTable"] :is(th, td, p) {{ font-size: 0.95rem !important; }}
 /* Less empty space above the page: Streamlit's 6rem left a phone 100 px of nothing under the
    menu button. (theme.paddingTop cannot do this: on a phone it is added to the header's height.) */
 [data-testid="stMainBlockContainer"] {{ padding-top: 4.5rem !important; }}
