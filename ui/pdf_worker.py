@@ -23,7 +23,11 @@ from decision_aid import export_pdf
 from decision_aid.summary import Summary
 
 log = logging.getLogger("decision_aid")
-WORKERS = max(1, (os.cpu_count() or 2) - 1)   # leave one core to the server
+# One worker per replica: the pages' process uses about one core, the worker another. (Not one
+# per core: in a container os.cpu_count() is the host's, and each worker is ~200 MB.) Scale out
+# with replicas; PDF_WORKERS raises it on a big single server.
+_asked = os.environ.get("PDF_WORKERS", "1").strip()
+WORKERS = int(_asked) if _asked.isdigit() and int(_asked) > 0 else 1     # anything else: 1
 NICE = 10                                       # CPU priority below the server's (0)
 TIMEOUT_S = 120                                 # a queue of many PDFs at once, on a slow machine
 
