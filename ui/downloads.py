@@ -26,10 +26,11 @@ def pdf_button(summary: Summary, notes: Optional[str], prepare: str, download: s
                file_name: str, key: str) -> None:
     pdf_worker.start()
     fingerprint = hashlib.sha256(f"{summary.model_dump_json()}\0{notes or ''}".encode()).hexdigest()
+    slot = st.empty()       # the "Make a PDF" button, then in its place the download button
     ready = st.session_state.get(PDF)
-    if ready and ready[0] == fingerprint:
-        st.download_button(download, data=ready[1], file_name=file_name, mime="application/pdf",
-                           on_click="ignore", type="primary", key=key, icon=":material/download:")
-    elif st.button(prepare, type="primary", key=f"{key}_prepare", icon=":material/picture_as_pdf:"):
-        st.session_state[PDF] = (fingerprint, pdf_worker.build(summary, notes))
-        st.rerun()
+    if not (ready and ready[0] == fingerprint):
+        if not slot.button(prepare, type="primary", key=f"{key}_prepare", icon=":material/picture_as_pdf:"):
+            return
+        ready = st.session_state[PDF] = (fingerprint, pdf_worker.build(summary, notes))
+    slot.download_button(download, data=ready[1], file_name=file_name, mime="application/pdf",
+                         on_click="ignore", type="primary", key=key, icon=":material/download:")

@@ -84,13 +84,14 @@ def save_button(key: str) -> None:
 
 def pdf_button(key: str) -> None:
     """As ui/downloads.py: a "prepare" click builds the PDF in the session's run (here a
-    placeholder), then a download button offers the bytes."""
-    if st.session_state.get("prepared_pdf"):
-        st.download_button("Download PDF", data=st.session_state["prepared_pdf"], file_name="summary.pdf",
-                           mime="application/pdf", on_click="ignore", type="primary", key=key)
-    elif st.button("Prepare PDF", type="primary", key=f"{key}_prepare"):
+    placeholder), and a download button takes the button's place in the same run."""
+    slot = st.empty()
+    if not st.session_state.get("prepared_pdf"):
+        if not slot.button("Prepare PDF", type="primary", key=f"{key}_prepare"):
+            return
         st.session_state["prepared_pdf"] = PDF
-        st.rerun()
+    slot.download_button("Download PDF", data=st.session_state["prepared_pdf"], file_name="summary.pdf",
+                         mime="application/pdf", on_click="ignore", type="primary", key=key)
 
 
 PDF = b"%PDF-1.4\n% placeholder: the bare app builds no summary and no PDF\n%%EOF\n"
