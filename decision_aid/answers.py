@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 from pydantic import BaseModel, ConfigDict, StrictInt, ValidationError
 
-from .dictionary import FIELDS, SCHEMA_VERSION
+from .dictionary import FIELDS, LEGACY_VALUES, SCHEMA_VERSION
 
 MAX_FILE_BYTES = 100 * 1024
 
@@ -42,6 +42,7 @@ def clean(raw: Mapping[str, Any]) -> Answers:
         if field.kind == "multi":
             if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
                 raise AnswersError("wrong_type", id=key, expected="list")
+            value = [LEGACY_VALUES.get((key, v), v) for v in value]
             bad = [v for v in value if v not in field.values]
             if bad:
                 raise AnswersError("unknown_value", id=key, value=bad[0])

@@ -59,6 +59,10 @@ class Source(_Model):
     name: str = Field(min_length=3)
     year: int = Field(ge=1990, le=2100)
     url: str = Field(pattern=r"^https?://")
+    # Whether the claims resting on this source were checked against it (the search tool's
+    # stored copy of the label, article or guideline), and what was or was not confirmed.
+    check: Literal["confirmed", "partly_confirmed", "not_confirmed"] = "not_confirmed"
+    check_note: str = ""
 
 
 class Sourced(_Model):

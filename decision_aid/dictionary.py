@@ -38,7 +38,7 @@ FIELDS: dict[str, Field] = {f.id: f for f in [
        "first_diagnosis_was_metastatic unsure"),
     _f("recurrence_biopsied", "single", "yes no unsure"),
     # 3. The tumor's biology
-    _f("hr_status", "single", "positive negative unsure"),
+    _f("hr_status", "single", "positive low negative unsure"),
     _f("her2_status", "single", "positive low ultralow zero negative_level_unknown unsure"),
     _f("biomarkers", "multi",
        "germline_brca germline_palb2 pik3ca_akt1_pten esr1 pd_l1_positive "
@@ -50,6 +50,7 @@ FIELDS: dict[str, Field] = {f.id: f for f in [
        "trastuzumab_or_pertuzumab t_dm1 t_dxd her2_tyrosine_kinase_inhibitor immunotherapy "
        "parp_inhibitor pi3k_akt_or_mtor_inhibitor sacituzumab_govitecan none unsure"),
     _f("metastatic_lines", "single", "none_yet one two three_or_more unsure"),
+    _f("chemo_lines_for_spread", "single", "none one two_or_more unsure"),
     # 5. Health and daily life
     _f("sex", "single", "female male"),
     _f("menopausal_status", "single", "premenopausal postmenopausal unsure"),
@@ -59,7 +60,7 @@ FIELDS: dict[str, Field] = {f.id: f for f in [
     _f("conditions", "multi",
        "heart_disease heart_rhythm_problem diabetes lung_disease liver_disease kidney_disease "
        "neuropathy osteoporosis autoimmune_disease dental_problems blood_clots "
-       "pregnant_or_planning_pregnancy none unsure"),
+       "pregnant_now planning_pregnancy none unsure"),
     # 6. What matters to the patient
     _f("priority_balance", "scale", "1 2 3 4 5"),
     _f("side_effect_concerns", "multi",
@@ -97,6 +98,11 @@ clinical_trial palliative_supportive_care
 """.split())
 
 SCHEMA_VERSION = 1
+
+# Older values a saved file may still hold, read as their replacement (the safer reading).
+LEGACY_VALUES: dict[tuple[str, str], str] = {
+    ("conditions", "pregnant_or_planning_pregnancy"): "pregnant_now",
+}
 
 
 def values_of(name: str) -> tuple[str, ...]:
