@@ -1,4 +1,4 @@
-"""Command line: `python -m decision_aid summarize FILE --format json|markdown`,
+"""Command line: `python -m decision_aid summarize FILE --format json|markdown|pdf [--full]`,
 `python -m decision_aid validate-content`.
 
 Bad input gives one clear line on stderr and exit status 2, never a traceback.
@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("file", help="a saved-answers JSON file ('Save my answers' in the app)")
     s.add_argument("--format", choices=["json", "markdown", "pdf"], default="markdown")
     s.add_argument("--output", help="write here instead of standard output (needed for pdf)")
+    s.add_argument("--full", action="store_true",
+                   help="pdf: every section (default: the discussion sheet and the options' details, at most a few pages)")
     v = sub.add_parser("validate-content", help="check every content file")
     v.add_argument("--content", default=str(CONTENT_DIR), help="the content folder")
     args = parser.parse_args(argv)
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.output:
             return _fail("--format pdf needs --output FILE.pdf")
         from .export_pdf import to_pdf
-        Path(args.output).write_bytes(to_pdf(summary))
+        Path(args.output).write_bytes(to_pdf(summary, full=args.full))
         return 0
     text = (json.dumps(summary.to_json_dict(), ensure_ascii=False, indent=2)
             if args.format == "json" else to_markdown(summary))

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from . import rules
 from .answers import facts
 from .dictionary import FIELDS, OPTION_FAMILIES
+from .ui_strings import UIStrings
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
@@ -171,8 +172,11 @@ class OptionFamily(Sourced):
     concerns: dict[str, ConcernLevel] = {}
     show_when: Condition
     later_when: Condition = RuleField
+    # When it is used alongside any treatment rather than instead of one (bone medicines, care
+    # for symptoms, a trial): listed apart from the alternatives on the sheet. Default: never.
+    alongside_when: Condition = Field(default_factory=lambda: _rule({"any": []}))
     not_listed: list[NotListedReason] = []
-    _v = field_validator("show_when", "later_when", mode="before")(_rule)
+    _v = field_validator("show_when", "later_when", "alongside_when", mode="before")(_rule)
 
     @field_validator("concerns")
     @classmethod
@@ -246,6 +250,25 @@ class SitePage(_Model):
     sections: list[SiteSection]
 
 
+class Center(_Model):
+    name: str = Field(min_length=1)
+    phone: str = Field(min_length=1)
+
+
+class SheetSettings(_Model):
+    facts: list[str] = Field(min_length=1)      # answer ids, in order
+    questions: int = Field(ge=1, le=10)         # how many questions to ask on the sheet
+    ask_first: list[str] = Field(min_length=1)  # questions_to_ask ids, in order of priority
+
+
+class Settings(_Model):
+    """content/settings.yaml: this center's name and phone, the PDF's paper, the sheet."""
+    center: Center
+    paper: Literal["letter", "a4"] = "letter"
+    sheet: SheetSettings
+    site_links: dict[str, SitePassage] = {}
+
+
 class Content(_Model):
     language: str
     questions: Questions
@@ -260,15 +283,19 @@ class Content(_Model):
     ask: list[AskItem]
     urgent: UrgentCare
     glossary: dict[str, GlossaryTerm]
-    ui: dict[str, Any]
+    ui: UIStrings
+    settings: Settings
     site: dict[str, SitePage]
 
     def text(self, key: str, /, **params: Any) -> str:
-        """A UI string by dotted key (ui.yaml), with {params} filled in."""
+        """A UI string by dotted key (ui.yaml), with {params} filled in. Every key is checked at
+        load (ui_strings.py); a key that is not a string there is a programming error."""
         node: Any = self.ui
         for part in key.split("."):
             node = node[part]
-        return str(node).format(**params) if params else str(node)
+        if not isinstance(node, str):
+            raise KeyError(f"{key} is a group of strings, not a string")
+        return node.format(**params) if params else node
 
     def last_reviewed(self) -> dt.date:
         """The oldest review date of any clinical item: the content is no newer than that."""
@@ -389,7 +416,8 @@ def load_content(root: Path = CONTENT_DIR, language: str = "en") -> Content:
         ask=_items(r, "questions_to_ask.yaml", AskItem),
         urgent=_build(UrgentCare, r.yaml("urgent.yaml"), "urgent.yaml", "urgent"),
         glossary=glossary,
-        ui=r.yaml("ui.yaml"),
+        ui=_build(UIStrings, r.yaml("ui.yaml"), "ui.yaml", "strings"),
+        settings=_build(Settings, r.yaml("settings.yaml"), "settings.yaml", "settings"),
         site=site,
     )
     check_links(content)
@@ -422,6 +450,7 @@ def check_links(c: Content) -> None:
             for t in q.terms:
                 if t not in c.glossary:
                     raise ContentError("questions.yaml", q.id, f"glossary term {t!r} not in glossary.yaml")
+    _check_settings(c)
     for cau in c.cautions:
         for fam in cau.applies_to:
             if fam not in OPTION_FAMILIES:
@@ -430,6 +459,8 @@ def check_links(c: Content) -> None:
         if v != "none" and v not in c.urgent.symptoms:
             raise ContentError("urgent.yaml", v, "urgent symptom has no text")
     rule_sets = [(f"options/{o.id}.yaml", o.id, o.show_when) for o in c.options.values()]
+    rule_sets += [(f"options/{o.id}.yaml", o.id, o.alongside_when) for o in c.options.values()
+                  if o.alongside_when.raw != {"any": []}]
     rule_sets += [(f"options/{o.id}.yaml", o.id, o.later_when) for o in c.options.values()
                   if o.later_when.raw is not None]
     for rel, items in (("cautions.yaml", c.cautions), ("tests.yaml", c.tests),
@@ -440,3 +471,18 @@ def check_links(c: Content) -> None:
     for rel, item_id, rule in rule_sets:
         if not rules.can_be_true(rule.cond, derive=facts):
             raise ContentError(rel, item_id, "show_when can never be true")
+
+
+def _check_settings(c: Content) -> None:
+    sheet = c.settings.sheet
+    for qid in sheet.facts:
+        if qid not in FIELDS:
+            raise ContentError("settings.yaml", f"sheet.facts.{qid}", "not an answer id of the data dictionary")
+    asks = {a.id for a in c.ask}
+    for aid in sheet.ask_first:
+        if aid not in asks:
+            raise ContentError("settings.yaml", f"sheet.ask_first.{aid}", "not an id of questions_to_ask.yaml")
+    for part, passage in c.settings.site_links.items():
+        if passage.page not in c.site or passage.section not in {s.id for s in c.site[passage.page].sections}:
+            raise ContentError("settings.yaml", f"site_links.{part}",
+                               f"site passage {passage.page}#{passage.section} not found")

@@ -1,5 +1,5 @@
 """Faster text measuring and line breaking for the PDF export, built on fpdf2 internals of the
-one version `export_pdf.FAST` names: the same widths, the same lines, the same fragments as
+one version `pdf_fonts.FAST` names: the same widths, the same lines, the same fragments as
 fpdf2's own code, found with less work per character. Anything unusual goes to fpdf2's code.
 """
 from __future__ import annotations

@@ -11,10 +11,11 @@ from urllib.parse import quote, urlencode
 
 from pydantic import BaseModel, ConfigDict
 
-from . import rules
+from . import layout, rules
 from .answers import clean, facts
 from .content import Content, Question
 from .dictionary import FIELDS, OPTION_FAMILIES, SURE_IDS
+from .document import Section
 
 
 class _View(BaseModel):
@@ -74,6 +75,7 @@ class OptionView(_View):
     concerns: list[ConcernView] = []
     sources: list[SourceView]
     review_status: str
+    alongside: bool = False              # used alongside any treatment, not instead of one
 
 
 class NotListed(_View):
@@ -86,6 +88,9 @@ class AnswerLine(_View):
     step: str
     question: str
     answer: str
+    id: str = ""                         # the answer id (data dictionary)
+    step_id: str = ""
+    short: str = ""                      # a few words naming the answer ("HER2 status")
 
 
 class Path(_View):
@@ -129,6 +134,9 @@ class Summary(_View):
     disclaimer: str
     draft_notice: Optional[str]
     content_last_reviewed: dt.date
+    # The same summary laid out for every surface: the sheet, then the details (layout.py).
+    document: list[Section] = []
+    paper: str = "letter"                # the PDF's paper (content setting)
 
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
@@ -149,6 +157,11 @@ def choice_label(content: Content, qid: str, value: str) -> str:
         return content.text(f"subtypes.{value}")
     q = _questions(content)[qid][1]
     return next((c.label for c in q.choices if c.value == value), value)
+
+
+def question_short(content: Content, qid: str) -> str:
+    q = _questions(content)[qid][1]
+    return q.short or q.label
 
 
 def answer_text(content: Content, qid: str, value: Any) -> str:
@@ -295,7 +308,7 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
                 daily_life=fam.daily_life or t("fit.unknown"),
                 tests_needed=fam.tests_needed or t("fit.unknown"), concerns=concern_views,
                 sources=[SourceView(**s.model_dump()) for s in fam.sources],
-                review_status=fam.review_status))
+                review_status=fam.review_status, alongside=fam.alongside_when.holds(f)))
             continue
         is_later = fam.later_when.raw is not None and fam.later_when.holds(f)
         # the first reason that applies; for an option of later, only a specific one (with `when`)
@@ -314,12 +327,14 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
     already = [choice_label(content, "prior_treatments", v)
                for v in answers.get("prior_treatments", ()) if v not in ("none", "unsure")]
     qs = _questions(content)
-    lines = [AnswerLine(step=qs[k][0], question=qs[k][1].label, answer=answer_text(content, k, v))
+    step_of = {q.id: st.id for st in content.questions.steps for q in st.questions}
+    lines = [AnswerLine(step=qs[k][0], question=qs[k][1].label, answer=answer_text(content, k, v), id=k,
+                        step_id=step_of[k], short=qs[k][1].short or qs[k][1].label)
              for k, v in answers.items()]
     distant = answers.get("recurrence_type") in ("distant", "both")
-    return Summary(
+    summary = Summary(
         language=content.language,
-        headings=dict(content.ui["summary_headings"]),
+        headings=content.ui.summary_headings.as_dict(),
         urgent_notice=notice,
         urgent_symptoms=urgent_details,
         subtype=choice_label(content, "subtype", f["subtype"]),
@@ -343,4 +358,6 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
         disclaimer=t("summary.disclaimer"),
         draft_notice=t("summary.draft_notice") if content.is_draft() else None,
         content_last_reviewed=content.last_reviewed(),
+        paper=content.settings.paper,
     )
+    return summary.model_copy(update={"document": layout.document(summary, answers, content)})

@@ -3,60 +3,74 @@ import streamlit as st
 from decision_aid.summary import build_summary
 from ui import chrome, downloads, state
 
+# Printed for the visit: only the content, on one page (no menu, header or buttons).
+PRINT_STYLE = ("<style>@media print {"
+               '[data-testid="stSidebar"], [data-testid="stHeader"], .stButton, .stDownloadButton,'
+               ' [data-testid="stPageLink"], .st-key-nv_print_hint { display: none !important; }'
+               " .main .block-container, [data-testid=\"stMainBlockContainer\"] { padding: 0 !important; max-width: 100% !important; }"
+               " body { font-size: 11pt; } }</style>")
+
 with chrome.page("nav.consultation") as content:
     t = content.text
     h = content.ui["summary_headings"]
 
     st.header(t("consultation.heading"))
-    st.caption(t("consultation.intro"))
     if not state.answers():
+        st.caption(t("consultation.intro"))
         st.info(t("consultation.empty"))
         st.page_link("pages/start.py", label=t("consultation.load_link"), icon=":material/upload_file:")
         st.stop()
 
     s = build_summary(state.answers(), content)
-    by_step = {step.title: [a for a in s.answers if a.step == step.title] for step in content.questions.steps}
-
+    st.html(PRINT_STYLE)
 
     def box(title: str, lines: list[str], empty: str | None = None, key: str | None = None) -> None:
         with st.container(border=True, key=key):
-            st.markdown(f"**{title}**")
-            st.markdown("\n".join(f"- {x}" for x in lines) if lines else f"*{empty or t('consultation.none')}*")
+            st.markdown(f"**{title}**\n\n" + ("\n".join(f"- {x}" for x in lines) if lines
+                                               else f"*{empty or t('consultation.none')}*"))
 
-
-    def answers_of(step_id: str, skip: tuple[str, ...] = ()) -> list[str]:
-        step = next(x for x in content.questions.steps if x.id == step_id)
-        qs = {q.label: (q.short or q.label) for q in step.questions if q.id not in skip}
-        return [f"**{qs[a.question]}:** {a.answer}" for a in by_step[step.title] if a.question in qs]
-
-
-    top = st.columns(3)
+    # Above the fold at 1366x768: the options, her questions, SURE, what is not known, the notes.
+    top = st.columns(4)
     with top[0]:
-        box(t("consultation.tumor"), [f"**{t('consultation.subtype')}:** {s.subtype}"]
-            + answers_of("recurrence") + answers_of("biology"), key="nv_tumor")
-    with top[1]:
-        box(t("consultation.treatments"), answers_of("treatments"), key="nv_treatments")
-        box(t("consultation.health"), answers_of("health"), key="nv_health")
-    with top[2]:
-        box(t("consultation.matters"), answers_of("values", skip=("own_questions",)), key="nv_values")
-
-    low = st.columns(3)
-    with low[0]:
-        box(t("consultation.options"), [o.title + (f" — {t('consultation.cautions', n=len(o.cautions))}"
-                                                   if o.cautions else "") for o in s.options], key="nv_options")
-    with low[1]:
-        box(h["sure"], s.sure_to_discuss, t("consultation.no_sure"), key="nv_sure")
-        box(t("consultation.unknown"), [i.title for i in s.missing], key="nv_missing")
-    with low[2], st.container(border=True, key="nv_own_questions"):
+        box(t("consultation.options"),
+            [o.title + (f" — {t('consultation.cautions', n=len(o.cautions))}" if o.cautions else "")
+             for o in s.options if not o.alongside], key="nv_options")
+        along = [o.title for o in s.options if o.alongside]
+        if along:
+            st.caption(f"{t('consultation.options_alongside')}: " + "; ".join(along))
+    with top[1], st.container(border=True, key="nv_own_questions"):
         st.markdown(f"**{h['own_questions']}**")
         if s.own_questions:
             st.text(s.own_questions)  # the patient's words, shown as plain text
         else:
             st.markdown(f"*{t('consultation.none')}*")
+    with top[2]:
+        box(h["sure"], s.sure_to_discuss, t("consultation.no_sure"), key="nv_sure")
+    with top[3]:
+        box(t("consultation.unknown"), [i.title for i in s.missing] + [i.title for i in s.tests_to_ask],
+            key="nv_missing")
 
     state.seed_notes()
     st.text_area(t("consultation.notes"), key=state.NOTES_WIDGET, on_change=state.store_notes,
-                 max_chars=5000, height=160, help=t("consultation.notes_help"))
-    downloads.pdf_button(s, state.notes() or None, t("consultation.prepare_pdf"), t("consultation.pdf"),
-                         "summary-for-visit.pdf", key="download_pdf_nurse")
+                 max_chars=5000, height=110, help=t("consultation.notes_help"))
+    with st.container(horizontal=True, key="nv_actions"):
+        downloads.pdf_button(s, state.notes() or None, t("consultation.prepare_pdf"), t("consultation.pdf"),
+                             "summary-for-visit.pdf", key="download_pdf_nurse")
+    st.caption(t("consultation.print_hint"), )
+
+    # Patient details, below.
+    st.subheader(t("consultation.details"))
+
+    def answers_of(*step_ids: str, skip: tuple[str, ...] = ()) -> list[str]:
+        return [f"**{a.short}:** {a.answer}" for a in s.answers if a.step_id in step_ids and a.id not in skip]
+
+    low = st.columns(3)
+    with low[0]:
+        box(t("consultation.tumor"), [f"**{t('consultation.subtype')}:** {s.subtype}"]
+            + answers_of("recurrence", "biology"), key="nv_tumor")
+    with low[1]:
+        box(t("consultation.treatments"), answers_of("treatments"), key="nv_treatments")
+        box(t("consultation.health"), answers_of("health"), key="nv_health")
+    with low[2]:
+        box(t("consultation.matters"), answers_of("values", skip=("own_questions",)), key="nv_values")
     st.caption(t("consultation.privacy"))

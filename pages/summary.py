@@ -14,14 +14,21 @@ with chrome.page("nav.summary") as content:
         st.stop()
 
     summary = build_summary(state.answers(), content)
-    summary_view.render(summary, t("summary_page.show_more"), picture_alt=t("summary_page.picture_alt"),
-                        after_questions=lambda: sure_form.draw(content))  # SURE, asked again after reading
 
-    pdf, md = st.columns(2)
-    with pdf:
-        downloads.pdf_button(summary, state.notes() or None, t("summary_page.prepare_pdf"),
-                             t("summary_page.download_pdf"), "my-summary.pdf", key="download_pdf")
-    md.download_button(t("summary_page.download_md"), data=to_markdown(summary),
-                       file_name="my-summary.md", mime="text/markdown", on_click="ignore",
-                       key="download_md")
-    chrome.save_button(content, key="save_answers_summary")  # the sidebar is folded away on phones
+    def actions() -> None:
+        """Save and the PDF near the top: right under her key facts."""
+        with st.container(key="summary_actions", horizontal=True):
+            chrome.save_button(content, key="save_answers_summary")  # the sidebar is folded away on phones
+            downloads.pdf_button(summary, state.notes() or None, t("summary_page.prepare_pdf"),
+                                 t("summary_page.download_pdf"), "my-summary.pdf", key="download_pdf")
+
+    summary_view.render(summary, t("summary_page.details_heading"), t("summary_page.details_intro"),
+                        actions=actions, after_sheet=lambda: sure_form.draw(content))  # SURE, asked again
+
+    with st.container(key="summary_more_downloads", horizontal=True):
+        downloads.pdf_button(summary, state.notes() or None, t("summary_page.prepare_pdf_full"),
+                             t("summary_page.download_pdf_full"), "my-summary-full.pdf",
+                             key="download_pdf_full", full=True)
+        st.download_button(t("summary_page.download_md"), data=to_markdown(summary),
+                           file_name="my-summary.md", mime="text/markdown", on_click="ignore",
+                           key="download_md")

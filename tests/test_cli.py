@@ -36,7 +36,7 @@ def test_json_has_the_dictionary_keys_and_agrees_with_markdown(saved, capsys):
     assert main(["summarize", str(saved), "--format", "markdown"]) == 0
     markdown = capsys.readouterr().out
     for o in data["options"]:
-        assert f"### {o['title']}" in markdown
+        assert f"## {o['title']}" in markdown
     for n in data["not_listed"]:
         assert n["why"] in markdown
 

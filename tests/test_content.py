@@ -73,6 +73,14 @@ def _first(items):
     ("questions.yaml", lambda d: d["steps"][2]["questions"][0]["choices"].pop(), ["questions.yaml", "hr_status", "choices"]),
     ("questions.yaml", lambda d: d["steps"][2]["questions"][0].update(terms=["nonsense_term"]), ["nonsense_term"]),
     ("urgent.yaml", lambda d: d["symptoms"].pop("fever_or_chills_during_treatment"), ["urgent.yaml", "fever"]),
+    # every string the app shows is checked at load: a missing one is named, never a KeyError later
+    ("ui.yaml", lambda d: d["fit"]["concern_names"].pop("fertility"), ["ui.yaml", "fit.concern_names.fertility", "required"]),
+    ("ui.yaml", lambda d: d["sheet"].pop("options_now"), ["ui.yaml", "sheet.options_now", "required"]),
+    ("ui.yaml", lambda d: d["summary_headings"].update(titel="x"), ["ui.yaml", "summary_headings.titel"]),
+    ("settings.yaml", lambda d: d["sheet"].update(facts=["her2_statu"]), ["settings.yaml", "her2_statu"]),
+    ("settings.yaml", lambda d: d["sheet"]["ask_first"].append("no_such_question"), ["settings.yaml", "no_such_question"]),
+    ("settings.yaml", lambda d: d.update(paper="legal"), ["settings.yaml", "paper"]),
+    ("options/bone_modifying.yaml", lambda d: d.update(alongside_when={"sex": "martian"}), ["bone_modifying", "unknown value"]),
 ])
 def test_broken_content_names_file_item_and_reason(broken, rel, change, words):
     root = broken(rel, change)
@@ -153,3 +161,14 @@ def test_a_second_language_is_added_as_parallel_files(tmp_path):
     assert es.text("summary.disclaimer").startswith("Este resumen")
     assert en.text("summary.disclaimer") != es.text("summary.disclaimer")
     assert es.options == en.options          # untranslated files fall back to English
+
+
+def test_validate_content_names_a_missing_ui_string(broken):
+    from decision_aid.cli import main
+    root = broken("ui.yaml", lambda d: d["fit"]["concern_names"].pop("fertility"))
+    import contextlib
+    import io
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert main(["validate-content", "--content", str(root)]) == 2
+    assert "ui.yaml" in err.getvalue() and "fit.concern_names.fertility" in err.getvalue()

@@ -54,7 +54,14 @@ def summary(content):
 
 @pytest.fixture(scope="module")
 def pdf(summary):
-    return read(to_pdf(summary, notes=NOTES, made_on=dt.date(2025, 3, 4)))
+    """The full PDF: every section."""
+    return read(to_pdf(summary, notes=NOTES, made_on=dt.date(2025, 3, 4), full=True))
+
+
+@pytest.fixture(scope="module")
+def with_own(content):
+    """The summary of ANSWERS with other words as the patient's own questions."""
+    return lambda text: build_summary({**ANSWERS, "own_questions": text}, content)
 
 
 def test_is_a_pdf_with_title_and_language(summary, pdf):
@@ -75,7 +82,7 @@ def test_urgent_notice_comes_before_the_options(summary, pdf):
 
 def test_no_urgent_block_without_urgent_symptoms(content):
     s = build_summary({**ANSWERS, "urgent_symptoms": ["none"]}, content)
-    _, text = read(to_pdf(s))
+    _, text = read(to_pdf(s, full=True))
     assert s.headings["urgent"] not in text
 
 
@@ -86,7 +93,7 @@ def test_every_listed_option_and_section_is_present(summary, pdf):
         assert flat(o.title) in text
     for n in summary.not_listed:
         assert flat(n.title) in text
-    for key in ("situation", "path", "options", "trials", "questions", "disclaimer"):
+    for key in ("situation", "path", "not_listed", "trials", "disclaimer"):
         assert flat(h[key]) in text
     assert f"{h['made_on']}: 2025-03-04" in text
 
@@ -100,18 +107,16 @@ def test_markup_in_free_text_is_printed_as_typed(summary, pdf):
     _, text = pdf
     assert "<b>bold</b> and **x** [a](http://x)" in text
     assert flat(NOTES) in text
-    assert summary.headings["notes"] in text
+    assert next(sec.title for sec in summary.document if sec.id == "notes") in text
 
 
 def test_notes_only_when_given(summary):
     _, text = read(to_pdf(summary))
-    assert summary.headings["notes"] not in text
-    assert NOTES not in text
+    assert flat(NOTES) not in text and "Call on Tuesday" not in text
 
 
-def test_decomposed_text_is_normalised(summary):
-    s = summary.model_copy(update={"own_questions": "Cafe\u0301 te\u0302\u0301t"})  # NFD
-    _, text = read(to_pdf(s))
+def test_decomposed_text_is_normalised(with_own):
+    _, text = read(to_pdf(with_own("Cafe\u0301 te\u0302\u0301t")))  # NFD
     assert "Café tết" in text
 
 
@@ -129,17 +134,18 @@ def test_disclaimer_and_content_date(summary, pdf):
     assert f"{summary.headings['content_date']}: {reviewed}" in text
 
 
-def test_picture_caption_for_side_effects_with_a_number(summary, pdf):
+def test_picture_caption_for_side_effects_with_a_number(summary, pdf, content):
     _, text = pdf
     numbers = [e.about_n_in_100 for o in summary.options for e in o.side_effects
                if e.about_n_in_100 is not None]
     for n in numbers:
         assert summary.headings["picture_caption"].format(n=n) in text
     # whatever the content holds, a side effect with a number gets its picture and caption
-    o = summary.options[0]
-    effect = o.side_effects[0].model_copy(update={"about_n_in_100": 37})
-    option = o.model_copy(update={"side_effects": [effect]})
-    _, text = read(to_pdf(summary.model_copy(update={"options": [option]})))
+    fam = content.options[summary.options[0].id]
+    effect = fam.side_effects[0].model_copy(update={"about_n_in_100": 37})
+    changed = content.model_copy(update={"options": {**content.options,
+                                                     fam.id: fam.model_copy(update={"side_effects": [effect]})}})
+    _, text = read(to_pdf(build_summary(ANSWERS, changed), full=True))
     assert summary.headings["picture_caption"].format(n=37) in text
     assert flat(summary.headings["picture_key"]) in text
 
@@ -150,9 +156,8 @@ def test_worry_flag_for_side_effects_the_patient_named(summary, pdf):
         assert summary.headings["you_said_worry"] in text
 
 
-def test_characters_the_font_lacks_are_marked_not_dropped(summary):
-    s = summary.model_copy(update={"own_questions": "Ask about 中文 please"})
-    _, text = read(to_pdf(s))
+def test_characters_the_font_lacks_are_marked_not_dropped(with_own):
+    _, text = read(to_pdf(with_own("Ask about 中文 please")))
     assert "Ask about \ufffd\ufffd please" in text
 
 
@@ -175,11 +180,11 @@ def test_command_line_writes_a_pdf(tmp_path):
     assert "Tóm tắt" in text
 
 
-def test_pdfs_built_at_once_in_threads_each_come_out_whole(summary):
+def test_pdfs_built_at_once_in_threads_each_come_out_whole(summary, with_own):
     """The fonts are parsed once per process and shared; each PDF keeps its own glyph subset."""
     from concurrent.futures import ThreadPoolExecutor
 
-    other = summary.model_copy(update={"own_questions": "Ask about 中文 and ÅÉÎØÜ ŁŻŚ please"})
+    other = with_own("Ask about 中文 and ÅÉÎØÜ ŁŻŚ please")
     jobs = [(summary, NOTES), (other, None)] * 4
 
     def build(job):
@@ -194,13 +199,28 @@ def test_pdfs_built_at_once_in_threads_each_come_out_whole(summary):
     assert "Ask about \ufffd\ufffd and ÅÉÎØÜ ŁŻŚ please" in together[1]
 
 
-def test_plain_fpdf2_path_prints_the_same_text(summary, monkeypatch):
-    """The speed-ups are tied to one fpdf2 version; any other version takes fpdf2's own path,
-    which must print the same document."""
-    import decision_aid.export_pdf as export_pdf
-    fast = read(export_pdf.to_pdf(summary, notes="Ça va? 你好", made_on=dt.date(2026, 11, 26)))[1]
-    monkeypatch.setattr(export_pdf, "FAST", False)
-    plain = read(export_pdf.to_pdf(summary, notes="Ça va? 你好", made_on=dt.date(2026, 11, 26)))[1]
+def pages_and_lines(data: bytes) -> list[list[str]]:
+    """Each page's lines of text, as extracted: line and page breaks kept."""
+    return [[" ".join(line.split()) for line in page.extract_text().splitlines()]
+            for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_plain_fpdf2_path_prints_the_same_lines_on_the_same_pages(summary, monkeypatch, full):
+    """The speed-ups are tied to one fpdf2 version; any other version takes fpdf2's own path
+    (its fonts and its line breaking), which must print the same lines on the same pages."""
+    import fpdf
+    import fpdf.line_break
+
+    import decision_aid.pdf_fonts as pdf_fonts
+    if not pdf_fonts.FAST:
+        pytest.skip("the speed-ups only run with the fpdf2 version they are tuned for")
+    build = lambda: to_pdf(summary, notes="Ça va? 你好\nSecond line", made_on=dt.date(2026, 11, 26), full=full)  # noqa: E731
+    fast = pages_and_lines(build())
+    monkeypatch.setattr(pdf_fonts, "FAST", False)
+    monkeypatch.setattr(fpdf.fpdf, "MultiLineBreak", fpdf.line_break.MultiLineBreak)
+    plain = pages_and_lines(build())
+    assert len(fast) >= 2 and sum(map(len, fast)) > 40
     assert fast == plain
 
 
@@ -219,12 +239,12 @@ def embedded_glyphs(data: bytes) -> dict[str, bool]:
     return glyphs
 
 
-def test_characters_beyond_the_fonts_core_cut_keep_their_glyphs(summary):
+def test_characters_beyond_the_fonts_core_cut_keep_their_glyphs(with_own):
     """Cyrillic and Greek are not in the core cut of the fonts that most PDFs are subset from:
     they are still printed as themselves, with their outlines embedded (from the whole font),
     and what DejaVu cannot draw at all is still marked U+FFFD."""
     own, notes = "Вопрос о лечении? Ελληνικά. 中文 😀 🧬", "Заметки: ß Łódź tắt ★"
-    data = to_pdf(summary.model_copy(update={"own_questions": own}), notes=notes)
+    data = to_pdf(with_own(own), notes=notes)
     _, text = read(data)
     assert "Вопрос о лечении? Ελληνικά. \ufffd\ufffd 😀 \ufffd" in text   # DejaVu has 😀
     assert notes in text
@@ -237,8 +257,9 @@ def test_fonts_core_cut_embeds_the_same_subsets_as_the_whole_fonts(summary, monk
     """A PDF whose glyphs are all in the fonts' core cut embeds, from it, byte for byte what the
     whole fonts would give."""
     import decision_aid.export_pdf as export_pdf
-    if not export_pdf.FAST:
-        pytest.skip("core cut only with the fpdf2 version export_pdf is tuned for")
+    import decision_aid.pdf_fonts as pdf_fonts
+    if not pdf_fonts.FAST:
+        pytest.skip("core cut only with the fpdf2 version pdf_fonts is tuned for")
 
     class Doc(export_pdf._Doc):        # a fixed creation date, so that two PDFs can be compared
         def __init__(self, *args):
@@ -248,8 +269,8 @@ def test_fonts_core_cut_embeds_the_same_subsets_as_the_whole_fonts(summary, monk
     def build(**change) -> bytes:
         with monkeypatch.context() as m:
             m.setattr(export_pdf, "_Doc", Doc)
-            for key, parsed in list(export_pdf._parsed.items()):
-                m.setitem(export_pdf._parsed, key, parsed._replace(**change))
+            for key, parsed in list(pdf_fonts._parsed.items()):
+                m.setitem(pdf_fonts._parsed, key, parsed._replace(**change))
             return to_pdf(summary, notes=NOTES, made_on=dt.date(2025, 3, 4))
 
     export_pdf.warm_up()
@@ -285,8 +306,9 @@ def test_fast_line_breaking_finds_fpdf2s_own_lines(text, width, first, style, si
     fragments and errors of fpdf2's own, for fixed widths (multi_cell) and a narrower first
     line (write)."""
     import decision_aid.export_pdf as export_pdf
-    if not export_pdf.FAST:
-        pytest.skip("LineBreak only with the fpdf2 version export_pdf is tuned for")
+    from decision_aid.pdf_fonts import FAST
+    if not FAST:
+        pytest.skip("LineBreak only with the fpdf2 version pdf_fonts is tuned for")
     from fpdf.enums import Align, WrapMode
     from fpdf.line_break import MultiLineBreak
     from decision_aid.pdf_line_break import LineBreak
@@ -317,3 +339,70 @@ def test_fast_line_breaking_finds_fpdf2s_own_lines(text, width, first, style, si
         assert got[:2] == expected[:2]
     plain = wrapmode == "WORD" and not {"\u00a0", "\u00ad"} & set(text)
     assert bool(got[2]._index) == (plain and bool(text))   # the fast way was taken
+
+
+# --- the short PDF: the sheet first, at most 4 pages -------------------------------------
+
+VIGNETTES = [v for f in sorted((ROOT / "tests" / "data").glob("*.yaml"))
+             for v in __import__("yaml").safe_load(f.read_text(encoding="utf-8"))]
+LETTER = (612, 792)                       # US Letter in PDF points
+OWN_WORDS = "Can I keep working during treatment?"
+
+
+@pytest.mark.parametrize("v", VIGNETTES, ids=[v["name"] for v in VIGNETTES])
+def test_default_pdf_is_at_most_four_letter_pages_and_page_one_is_the_sheet(v, content):
+    s = build_summary({**v["answers"], "own_questions": OWN_WORDS}, content)
+    reader = pypdf.PdfReader(io.BytesIO(to_pdf(s, notes="Bring the scan report")))
+    assert len(reader.pages) <= 4
+    assert all(tuple(round(float(x)) for x in p.mediabox[2:]) == LETTER for p in reader.pages)
+    first = flat(reader.pages[0].extract_text())
+    for o in s.options:                   # every option discussed now, and what goes alongside
+        assert flat(o.title) in first, o.id
+    assert OWN_WORDS in first
+    sheet = {sec.id: sec.title for sec in s.document}
+    for part in ("facts", "options_now", "own_questions"):
+        assert flat(sheet[part]) in first
+    if s.urgent_notice:
+        assert first.index(flat(s.urgent_notice)) < first.index(flat(s.headings["title"]))
+    first_two = flat(" ".join(p.extract_text() for p in reader.pages[:2]))
+    for part in ("ask", "notes", "disclaimer"):   # the rest of the sheet: on the first pages, not the last
+        assert flat(sheet[part]) in first_two
+    assert "Bring the scan report" in first_two and flat(s.disclaimer) in first_two
+
+
+def test_the_short_pdf_has_the_options_details_and_their_sources_the_full_one_everything(summary, content):
+    short = read(to_pdf(summary))[1]
+    full_reader, full = read(to_pdf(summary, full=True))
+    main = [o for o in summary.options if not o.alongside]
+    assert main
+    for o in main:                        # the details of each option discussed now
+        assert flat(o.what_it_is) in short and flat(o.tell_team[0]) in short
+        for x in o.sources:
+            assert flat(x.name) in short
+    for n in summary.not_listed:          # the rest only in the full PDF
+        assert flat(n.why) not in short and flat(n.why) in full
+    assert len(full_reader.pages) > len(read(to_pdf(summary))[0].pages)
+
+
+def test_paper_and_center_are_content_settings(content):
+    center = content.settings.center.model_copy(update={"name": "Hope Cancer Center", "phone": "555-0100"})
+    a4 = content.model_copy(update={"settings": content.settings.model_copy(update={"paper": "a4", "center": center})})
+    reader, text = read(to_pdf(build_summary(ANSWERS, a4)))
+    assert tuple(round(float(x)) for x in reader.pages[0].mediabox[2:]) == (595, 842)
+    first = flat(reader.pages[0].extract_text())
+    assert "Hope Cancer Center" in first and "555-0100" in first
+    assert f"{content.text('sheet.name')}:" in first and f"{content.text('sheet.date')}:" in first
+
+
+def test_command_line_full_pdf_has_more_pages(tmp_path):
+    answers = tmp_path / "answers.json"
+    answers.write_bytes(to_file(ANSWERS))
+    pages = {}
+    for flag in ([], ["--full"]):
+        out = tmp_path / f"summary{len(flag)}.pdf"
+        run = subprocess.run([sys.executable, "-m", "decision_aid", "summarize", str(answers),
+                              "--format", "pdf", "--output", str(out), *flag],
+                             cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        pages[bool(flag)] = len(read(out.read_bytes())[0].pages)
+    assert pages[False] <= 4 < pages[True]

@@ -52,7 +52,7 @@ def test_summary_markdown_and_json_for_any_answers(answers):
     md = to_markdown(summary)
     assert summary.disclaimer in md and summary.content_last_reviewed.isoformat() in md
     if summary.urgent_notice:
-        assert md.index(summary.headings["urgent"]) < md.index(summary.headings["situation"])
+        assert md.index(summary.headings["urgent"]) < md.index(f"## {CONTENT.text('sheet.facts')}")
     data = json.loads(json.dumps(summary.to_json_dict()))
     assert data["disclaimer"] == summary.disclaimer
 
@@ -68,9 +68,13 @@ def test_pdf_for_any_answers(answers):
     summary = build_summary(answers, CONTENT)
     _check(summary, answers)
     pages = PdfReader(io.BytesIO(to_pdf(summary, notes="<b>note</b>"))).pages
-    # the urgent notice opens the first page; the disclaimer and the content date close the PDF
+    # the urgent notice opens the first page; the disclaimer and the content date close the
+    # sheet, before any option's details
     first = _page_text(pages[0])
-    end = " ".join(_page_text(p) for p in pages[-2:])
+    text = " ".join(_page_text(p) for p in pages)
     assert (summary.headings["urgent"] in first) == bool(summary.urgent_notice)
-    assert " ".join(summary.disclaimer.split()[-4:]) in end
-    assert summary.content_last_reviewed.isoformat() in end
+    end_of_sheet = text.index(summary.content_last_reviewed.isoformat())
+    assert 0 <= text.index(" ".join(summary.disclaimer.split()[-4:])) < end_of_sheet
+    for o in summary.options:
+        if not o.alongside:
+            assert end_of_sheet < text.index(" ".join(o.what_it_is.split()[:6]))

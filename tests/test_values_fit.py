@@ -5,6 +5,7 @@ Expectations are drawn from the content (labels, frequencies, wording in ui.yaml
 hard-coded outputs, so they hold when an editor changes the words.
 """
 import base64
+import html
 import io
 import re
 import shutil
@@ -13,7 +14,6 @@ import pypdf
 import pytest
 import yaml
 
-from decision_aid.comparison import HIGHLIGHTED, ROW_IDS, comparison_table, parts
 from decision_aid.content import CONTENT_DIR, ContentError, load_content
 from decision_aid.dictionary import FIELDS, SURE_IDS
 from decision_aid.export_markdown import to_markdown
@@ -43,6 +43,15 @@ TAXANE_BASED = ("her2_first_line", "chemotherapy", "immunotherapy_chemo")
 
 def said(content, key):
     return content.text(key)
+
+
+def grid(summary):
+    """The options-discussed-now comparison of the summary's document."""
+    return next(b for sec in summary.document for b in sec.blocks if b.kind == "comparison")
+
+
+def marked_ids(summary):
+    return {r.id for r in grid(summary).rows if r.marked}
 
 
 def option(summary, fam_id):
@@ -92,11 +101,8 @@ def test_two_patients_with_the_same_tumor_see_different_emphasis_but_the_same_op
         assert oa.fit != ob.fit
         assert any(said(content, "fit.said_route.pills_at_home") in x for x in oa.fit)
         assert any(said(content, "fit.said_route.infusions_in_clinic") in x for x in ob.fit)
-    ta, tb = comparison_table(a), comparison_table(b)
-    marked_a = {i for i, label in zip(ta.attrs[ROW_IDS], ta.index) if label in ta.attrs[HIGHLIGHTED]}
-    marked_b = {i for i, label in zip(tb.attrs[ROW_IDS], tb.index) if label in tb.attrs[HIGHLIGHTED]}
-    assert marked_a == {"how_given", "visits", "hair_loss", "daily_life"}
-    assert marked_b == {"how_given", "neuropathy", "diarrhea"}
+    assert marked_ids(a) == {"how_given", "visits", "hair_loss", "daily_life"}
+    assert marked_ids(b) == {"how_given", "neuropathy", "diarrhea"}
     assert a.questions_intro != b.questions_intro
 
 
@@ -126,7 +132,7 @@ def test_fit_marks_are_never_scores_and_always_say_why(content):
 def test_no_values_no_marks(content):
     s = build_summary(HER2_FIRST_LINE, content)
     assert all(o.fit == [] for o in s.options)
-    assert comparison_table(s).attrs[HIGHLIGHTED] == []
+    assert marked_ids(s) == set()
     assert s.what_matters == []
 
 
@@ -159,66 +165,62 @@ def test_a_concern_said_twice_in_an_option_is_refused(tmp_path):
 
 # --- the comparison table ----------------------------------------------------------------
 
-def test_comparison_table_has_the_options_as_columns_and_patient_questions_as_rows(content):
-    s = build_summary({**HER2_FIRST_LINE, "side_effect_concerns": ["diarrhea", "neuropathy"]}, content)
-    df = comparison_table(s)
-    assert list(df.columns) == [o.title for o in s.options]
-    ids = df.attrs[ROW_IDS]
-    assert ids[:3] == ["how_given", "visits", "side_effects"] and ids[-2:] == ["daily_life", "tests"]
-    assert {"hair_loss", "neuropathy", "fatigue", "diarrhea"} <= set(ids)
-    assert "nausea" not in ids                         # a concern nobody named adds no row
-    assert df.index.name == s.headings["comparison_question"]
-    for o in s.options:
-        col = df[o.title]
-        assert col.iloc[ids.index("how_given")] == o.route
-        assert col.iloc[ids.index("daily_life")] == o.daily_life
-        assert col.iloc[ids.index("tests")] == o.tests_needed
-        assert col.iloc[ids.index("neuropathy")] == next(c.level for c in o.concerns if c.id == "neuropathy")
-        assert all(isinstance(v, str) and v for v in col)
+def test_comparison_sets_the_alternatives_side_by_side_and_what_goes_alongside_apart(content):
+    s = build_summary({**HER2_FIRST_LINE, "metastatic_sites": ["bone"], "side_effect_concerns": ["diarrhea", "neuropathy"]},
+                      content)
+    g = grid(s)
+    alongside = [o for o in s.options if content.options[o.id].alongside_when.holds({**HER2_FIRST_LINE, "metastatic_sites": ("bone",),
+                                                                                       "subtype": "her2_positive"})]
+    assert {o.id for o in alongside} >= {"bone_modifying", "clinical_trial", "palliative_supportive_care"}
+    assert [c.id for c in g.columns] == [o.id for o in s.options if o not in alongside]
+    sheet_text = " ".join(b.lines[0].text for sec in s.document if sec.id == "alongside" for b in sec.blocks
+                          if b.kind == "list")
+    assert all(o.title in sheet_text for o in alongside)
+    ids = [r.id for r in g.rows]
+    assert ids[:3] == ["how_given", "visits", "side_effects"]
+    assert {"neuropathy", "diarrhea"} <= set(ids) and "nausea" not in ids   # only the worries she named
+    assert "daily_life" not in ids                     # she did not say day-to-day life matters most
+    assert g.question == s.headings["comparison_question"]
+    for k, c in enumerate(g.columns):
+        o = option(s, c.id)
+        assert g.rows[ids.index("how_given")].cells[k] == o.route
+        assert g.rows[ids.index("neuropathy")].cells[k] == next(x.level for x in o.concerns if x.id == "neuropathy")
+        assert all(r.cells[k] for r in g.rows)
 
 
 def test_comparison_rows_the_patient_named_are_marked_in_words(content):
     s = build_summary({**HER2_FIRST_LINE, "side_effect_concerns": ["diarrhea"]}, content)
-    df = comparison_table(s)
     worry = content.text("summary_headings.you_said_worry")
-    marked = df.attrs[HIGHLIGHTED]
-    assert len(marked) == 1
-    label = marked[0]
-    assert label.startswith("★") and worry in label and content.text("fit.concern_names.diarrhea") in label
-    assert df.attrs[ROW_IDS][list(df.index).index(label)] == "diarrhea"
-    unmarked = [x for x in df.index if x not in marked]
-    assert not any(x.startswith("★") or worry in x for x in unmarked)
+    marked = [r for r in grid(s).rows if r.marked]
+    assert [r.id for r in marked] == ["diarrhea"]
+    assert marked[0].label.startswith("★") and worry in marked[0].label
+    assert content.text("fit.concern_names.diarrhea") in marked[0].label
+    assert not any(r.label.startswith("★") or worry in r.label for r in grid(s).rows if not r.marked)
 
 
-def test_comparison_parts_keep_every_option_once_and_at_most_three_at_a_time(content):
-    s = build_summary({**HER2_FIRST_LINE, **QUALITY_PILLS}, content)
-    df = comparison_table(s)
-    pieces = parts(df)
-    assert [c for p in pieces for c in p.columns] == list(df.columns)
-    assert all(1 <= len(p.columns) <= 3 for p in pieces)
-    assert all(p.attrs[HIGHLIGHTED] == df.attrs[HIGHLIGHTED] for p in pieces)
-
-
-def test_no_options_no_table(content):
+def test_no_options_discussed_now_says_so_instead_of_an_empty_table(content):
     s = build_summary({"recurrence_type": "unsure"}, content)
-    df = comparison_table(s)
-    assert len(df.columns) == len(s.options)
-    if not s.options:
-        assert df.empty
+    assert all(o.alongside for o in s.options)         # only what goes alongside any treatment
+    sheet = next(sec for sec in s.document if sec.id == "options_now")
+    assert [b.kind for b in sheet.blocks] == ["paragraph"]
+    assert sheet.blocks[0].text == content.text("sheet.options_none")
+    assert content.text("sheet.options_none") in to_markdown(s)
 
 
 def test_markdown_and_pdf_carry_the_table_what_matters_and_the_role_wording(content):
     s = build_summary({**HER2_FIRST_LINE, **LENGTH_CLINIC}, content)
     md = to_markdown(s)
-    h = s.headings
-    assert f"### {h['comparison']}" in md and f"### {h['what_matters']}" in md
-    for label in comparison_table(s).attrs[HIGHLIGHTED]:
-        assert f"**{label}**" in md
+    assert f"## {content.text('sheet.options_now')}" in md and f"## {content.text('sheet.what_matters')}" in md
+    for r in grid(s).rows:
+        if r.marked:
+            assert f"**{r.label}**" in md
     assert s.questions_intro in md
-    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(to_pdf(s))).pages).split())
-    assert h["comparison"] in text and h["what_matters"] in text
-    assert "★" in text and content.text("fit.concern_names.diarrhea") in text
-    assert " ".join(s.questions_intro.split()) in text
+    read = lambda data: " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages).split())  # noqa: E731
+    short, full = read(to_pdf(s)), read(to_pdf(s, full=True))
+    assert content.text("sheet.options_now") in short
+    assert "★" in short and content.text("fit.concern_names.diarrhea") in short
+    assert content.text("sheet.what_matters") not in short and content.text("sheet.what_matters") in full
+    assert " ".join(s.questions_intro.split()) in full
 
 
 # --- decision role and questions to ask ------------------------------------------------------
@@ -237,9 +239,15 @@ def test_decision_role_shapes_the_questions_to_ask(content):
 
 # --- in the app ------------------------------------------------------------------------
 
-def _summary_screen(at):
+def _summary_screen(at, open_details: bool = True):
+    """The summary page; with `open_details`, every option's details opened, as taps would."""
     at.switch_page("pages/summary.py").run()
     assert not at.exception, at.exception
+    if open_details:
+        for k in {k for e in at.expander for k in re.findall(r"-(details_option_[a-z0-9_]+)$", e.proto.id)}:
+            at.session_state[k] = True
+        at.run()
+        assert not at.exception, at.exception
     return texts(at)
 
 
@@ -251,12 +259,13 @@ def _values_step(at, content):
 
 
 def _marked_rows(at):
-    """The ★ rows of the comparison tables, checked to be the rows tinted on screen too."""
-    marked = {label for t in at.table for label in t.value.index if str(label).startswith("★")}
-    css = next(h.proto.body for h in at.get("html") if ".st-key-compare_wide" in h.proto.body)
-    for t in at.table:   # every table has the same rows; the page's style tints them by position
-        tinted = {t.value.index[int(k) - 1] for k in re.findall(r"compare_wide tbody tr:nth-child\((\d+)\)", css)}
-        assert tinted == {label for label in t.value.index if label in marked}
+    """The ★ rows of the comparison, checked to be the rows tinted on screen too (table and cards)."""
+    body = next(h.proto.body for h in at.get("html") if "cmp-table" in h.proto.body)
+    rows = re.findall(r'<tr class="([^"]*)"><th scope="row">([^<]+)</th>', body)
+    marked = {html.unescape(label) for cls, label in rows if label.startswith("★")}
+    assert marked == {html.unescape(label) for cls, label in rows if cls == "cmp-marked"}
+    cards = {html.unescape(label) for label in re.findall(r'<dt class="cmp-marked">([^<]+)</dt>', body)}
+    assert cards == marked
     return marked
 
 
@@ -327,7 +336,7 @@ def test_sure_is_asked_again_after_the_summary_and_a_no_becomes_a_thing_to_talk_
     at = open_app()
     at.session_state["answers"] = {**HER2_FIRST_LINE, **{q: "yes" for q in SURE_IDS}}
     screen = _summary_screen(at)
-    heading = content.text("summary_headings.sure")
+    heading = content.text("sheet.talk_through")
     assert content.text("sure_again.heading") in screen and heading not in screen
     assert content.text("sure_again.all_yes") in screen
     assert all(at.radio(key=f"sure_after_{q}").value == "yes" for q in SURE_IDS)   # seeded from the answers

@@ -1,6 +1,9 @@
 """Drive the app in AppTest the way a patient does: start, answer step by step, review."""
 from __future__ import annotations
 
+import html
+import re
+
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -30,7 +33,8 @@ def texts(at: AppTest) -> str:
     parts = [e.value for e in at.markdown] + [e.value for e in at.caption]
     parts += [e.value for kind in ("error", "warning", "info", "success", "header",
                                    "subheader", "title", "text") for e in getattr(at, kind)]
-    parts += [w.label for kind in ("radio", "checkbox", "text_area", "button") for w in getattr(at, kind)]
+    parts += [w.label for kind in ("radio", "checkbox", "text_area", "button", "expander") for w in getattr(at, kind)]
+    parts += [html.unescape(re.sub(r"<[^>]+>", " ", e.proto.body)) for e in at.get("html")]   # e.g. the comparison
     return "\n".join(str(p) for p in parts)
 
 

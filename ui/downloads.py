@@ -23,14 +23,17 @@ PDF = "prepared_pdf"
 
 
 def pdf_button(summary: Summary, notes: Optional[str], prepare: str, download: str,
-               file_name: str, key: str) -> None:
+               file_name: str, key: str, full: bool = False) -> None:
+    """`full`: every section of the summary; otherwise the short PDF (the sheet first)."""
     pdf_worker.start()
-    fingerprint = hashlib.sha256(f"{summary.model_dump_json()}\0{notes or ''}".encode()).hexdigest()
+    fingerprint = hashlib.sha256(f"{summary.model_dump_json()}\0{notes or ''}\0{full}".encode()).hexdigest()
     slot = st.empty()       # the "Make a PDF" button, then in its place the download button
-    ready = st.session_state.get(PDF)
+    store = f"{PDF}_full" if full else PDF
+    ready = st.session_state.get(store)
     if not (ready and ready[0] == fingerprint):
-        if not slot.button(prepare, type="primary", key=f"{key}_prepare", icon=":material/picture_as_pdf:"):
+        if not slot.button(prepare, type="primary" if not full else "secondary", key=f"{key}_prepare",
+                           icon=":material/picture_as_pdf:"):
             return
-        ready = st.session_state[PDF] = (fingerprint, pdf_worker.build(summary, notes))
+        ready = st.session_state[store] = (fingerprint, pdf_worker.build(summary, notes, full))
     slot.download_button(download, data=ready[1], file_name=file_name, mime="application/pdf",
                          on_click="ignore", type="primary", key=key, icon=":material/download:")

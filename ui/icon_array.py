@@ -9,15 +9,14 @@ from __future__ import annotations
 import base64
 import html
 
-from decision_aid.export_pdf import DOT, PITCH, ROW
+from decision_aid.picture import DOT, PITCH, ROW, body as _body
 
 INK = "#111827"          # the theme's text colour: filled and outlined marks
 
 
 def _person(fill: str) -> str:
     """One person mark at the grid's origin: a head and a body, as in the PDF."""
-    body = [(0.55, PITCH - 0.35), (PITCH - 0.55, PITCH - 0.35), (PITCH - 0.9, DOT + 0.65), (0.9, DOT + 0.65)]
-    points = " ".join(f"{px:.2f},{py:.2f}" for px, py in body)
+    points = " ".join(f"{px:.2f},{py:.2f}" for px, py in _body(0, 0))
     return (f'<circle cx="{PITCH / 2:.2f}" cy="{DOT / 2 + 0.25:.2f}" r="{DOT / 2:.3f}" fill="{fill}"/>'
             f'<polygon points="{points}" fill="{fill}"/>')
 

@@ -74,12 +74,13 @@ def start() -> None:
         log.warning("PDF worker not started (%s): PDFs will be built in the server", type(e).__name__)
 
 
-def build(summary: Summary, notes: Optional[str]) -> bytes:
-    """The summary's PDF, built in the worker (or here if the worker is not available)."""
+def build(summary: Summary, notes: Optional[str], full: bool = False) -> bytes:
+    """The summary's PDF (the short one, or `full`), built in the worker (or here if the worker
+    is not available)."""
     pool = None
     try:
         pool = _get_pool()
-        return pool.submit(export_pdf.to_pdf, summary, notes).result(timeout=TIMEOUT_S)
+        return pool.submit(export_pdf.to_pdf, summary, notes, None, full).result(timeout=TIMEOUT_S)
     except (BrokenProcessPool, CancelledError) as e:    # the worker died (e.g. out of memory)
         problem = e
     except (OSError, RuntimeError) as e:                # it cannot start, or is shutting down
@@ -89,4 +90,4 @@ def build(summary: Summary, notes: Optional[str]) -> bytes:
     log.warning("PDF worker unavailable (%s): PDF built in the server", type(problem).__name__)
     if pool is not None:
         _drop(pool)
-    return export_pdf.to_pdf(summary, notes=notes)
+    return export_pdf.to_pdf(summary, notes=notes, full=full)

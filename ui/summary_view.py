@@ -1,156 +1,115 @@
-"""Draw a Summary value on the page. Decides nothing: every item comes from the Summary."""
+"""Print the summary's document on the page. Decides nothing: the sections, their order, their
+layer and every string come from the Summary's document (decision_aid/layout.py).
+
+The sheet is drawn first; each details section sits in an expander that is drawn only when
+opened (`on_change="rerun"`, then `if exp.open`), so a closed section costs nothing to send.
+"""
 from __future__ import annotations
 
+import html
 from typing import Callable, Optional
 
-import pandas as pd
 import streamlit as st
 
-from decision_aid.comparison import HIGHLIGHTED, comparison_table, parts
-from decision_aid.export_markdown import side_effect_line
-from decision_aid.summary import OptionView, Summary
+from decision_aid.document import (Block, Comparison, Line, ListBlock, Paragraph, Pictures, Section,
+                                   screen_sections)
+from decision_aid.summary import Summary
 
 from . import icon_array
 
-# The comparison table: all options side by side on a wide screen; one option at a time,
-# picked from a list, on a phone (below this width), so the page never scrolls sideways.
-NARROW_PX = 700
-MARK_BG = "#fef3c7"     # a light amber behind rows about what the patient said matters (with a ★ mark)
+NARROW_PX = 700          # below this width the comparison shows one card per option (no sideways scrolling)
+MARK_BG = "#fef3c7"      # a light amber behind rows about what the patient said matters (with a ★ mark)
+
+_STYLE = (f"<style>@media (min-width: {NARROW_PX + 1}px) {{ .cmp-cards {{ display: none; }} }}"
+          f"@media (max-width: {NARROW_PX}px) {{ .cmp-table {{ display: none; }} }}"
+          ".cmp-table { border-collapse: collapse; width: 100%; margin-bottom: 0.5rem; }"
+          ".cmp-table th, .cmp-table td { border: 1px solid #9ca3af; padding: 0.4rem; text-align: left;"
+          " vertical-align: top; color: inherit; }"
+          ".cmp-table thead th { background: #f3f4f6; }"
+          f".cmp-marked > * {{ background: {MARK_BG}; font-weight: 700; }}"
+          ".cmp-card { border: 1px solid #9ca3af; border-radius: 0.5rem; padding: 0.5rem 0.75rem; margin: 0 0 0.75rem 0; }"
+          ".cmp-card h4 { margin: 0 0 0.25rem 0; font-size: 1.1rem; overflow-wrap: anywhere; }"
+          ".cmp-card dt { font-weight: 600; margin-top: 0.35rem; } .cmp-card dd { margin: 0; }"
+          f".cmp-card dt.cmp-marked {{ background: {MARK_BG}; }}</style>")
 
 
-def _items(items, heading: str | None = None) -> None:
-    if not items:
-        return
-    if heading:
-        st.subheader(heading)
-    st.markdown("\n\n".join(f"**{i.title}.** {i.text}" if i.title else i.text for i in items))
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
 
 
-def _pictures(o: OptionView, h: dict[str, str], alt: str) -> None:
-    """A picture of 100 people for each side effect the content gives as "about N in 100"."""
-    counted = [e for e in o.side_effects if e.about_n_in_100 is not None]
-    if not counted:
-        return
-    st.caption(h["picture_key"])
-    st.html("".join(icon_array.figure(e.about_n_in_100, alt.format(n=e.about_n_in_100),
-                                      h["picture_caption"].format(n=e.about_n_in_100), e.label)
-                    for e in counted))
+def _comparison(b: Comparison) -> None:
+    """A table on a wide screen; on a phone, one card per option with the same questions."""
+    head = "".join(f'<th scope="col">{_e(x)}</th>' for x in [b.question, *(c.title for c in b.columns)])
+    body = "".join(f'<tr class="{"cmp-marked" if r.marked else ""}"><th scope="row">{_e(r.label)}</th>'
+                   + "".join(f"<td>{_e(v)}</td>" for v in r.cells) + "</tr>" for r in b.rows)
+    cards = "".join(f'<section class="cmp-card" aria-label="{_e(c.title)}"><h4>{_e(c.title)}</h4><dl>'
+                    + "".join(f'<dt class="{"cmp-marked" if r.marked else ""}">{_e(r.label)}</dt><dd>{_e(r.cells[k])}</dd>'
+                              for r in b.rows) + "</dl></section>" for k, c in enumerate(b.columns))
+    st.html(f'{_STYLE}<div class="cmp-wrap"><table class="cmp-table"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{body}</tbody></table><div class="cmp-cards">{cards}</div></div>')
 
 
-def _what_matters(s: Summary) -> None:
-    if not s.what_matters:
-        return
-    with st.container(border=True, key="what_matters"):
-        st.markdown(f"**{s.headings['what_matters']}**")
-        st.markdown("\n".join(f"- **{i.title}:** {i.text}" for i in s.what_matters))
+def _line(x: Line) -> str:
+    text = f"[{x.text}]({x.url})" if x.url else x.text
+    lead = f"{x.label} " if x.label.startswith("[") else (f"**{x.label}:** " if x.label else "")
+    return f"**{lead}{text}**" if x.marked and not x.label else f"{lead}{text}"
 
 
-def _compare_css(df: pd.DataFrame, marked: list[str]) -> str:
-    """Show one table per screen width, and tint and embolden the rows about what the patient
-    said matters (their ★ label already says so in words). Every table here has the same rows
-    in the same order, so the marked rows are found by position."""
-    rows = [k + 1 for k, label in enumerate(df.index) if label in marked]
-    mark = ", ".join(f".st-key-compare_{w} tbody tr:nth-child({k}) > *"
-                     for w in ("wide", "narrow") for k in rows)
-    return (f"<style>@media (min-width: {NARROW_PX + 1}px) {{ .st-key-compare_narrow {{ display: none !important; }} }}"
-            f"@media (max-width: {NARROW_PX}px) {{ .st-key-compare_wide {{ display: none !important; }} }}"
-            ".st-key-compare_wide th, .st-key-compare_narrow th { color: inherit; }"   # full contrast
-            ".st-key-compare_wide tbody th, .st-key-compare_narrow tbody th { font-weight: 600; }"
-            + (f"{mark} {{ background-color: {MARK_BG}; font-weight: 700; }}" if rows else "")
-            + "</style>")
+def _block(b: Block) -> None:
+    if isinstance(b, Paragraph):
+        if b.tone == "her_words":
+            st.text(b.text)                      # the patient's own words, as plain text
+        elif b.tone == "note":
+            st.info(b.text, icon=":material/edit_note:")
+        elif b.tone == "urgent":
+            st.error(f"**{b.text}**", icon=":material/emergency:")
+        elif b.tone == "caption":
+            st.caption(b.text)
+        else:
+            st.markdown(b.text)
+    elif isinstance(b, ListBlock):
+        st.markdown((f"**{b.title}:**\n" if b.title else "") + "\n".join(f"- {_line(x)}" for x in b.lines))
+    elif isinstance(b, Comparison):
+        _comparison(b)
+    elif isinstance(b, Pictures):
+        st.caption(b.key)
+        st.html("".join(icon_array.figure(p.n, p.alt, p.caption, p.label) for p in b.items))
 
 
-def comparison(s: Summary) -> None:
-    """The options side by side (Option Grid style), readable on a phone."""
-    df = comparison_table(s)
-    if df.columns.empty:
-        return
-    h, marked = s.headings, df.attrs[HIGHLIGHTED]
-    st.subheader(h["comparison"])
-    st.markdown(h["comparison_intro"])
-    st.html(_compare_css(df, marked))
-    with st.container(key="compare_wide"):   # at most 3 options a table, so each stays readable
-        pieces = parts(df)
-        for piece in pieces:
-            if len(pieces) > 1:
-                first = list(df.columns).index(piece.columns[0]) + 1
-                st.caption(h["comparison_part"].format(first=first, last=first + len(piece.columns) - 1,
-                                                       total=len(df.columns)))
-            st.table(piece)
-    with st.container(key="compare_narrow"):
-        pick = st.selectbox(h["comparison_pick"], list(df.columns), key="compare_pick")
-        st.table(df[[pick]])
+def _body(sec: Section) -> None:
+    for w in sec.warnings:
+        st.warning(w, icon=":material/warning:")
+    for b in sec.blocks:
+        _block(b)
+    if sec.site:
+        st.page_link("pages/learn.py", label=sec.site.label, icon=":material/menu_book:")
 
 
-def _option(o: OptionView, h: dict[str, str], more_label: str, picture_alt: str) -> None:
-    with st.container(border=True, key=f"option_{o.id}"):
-        # one Markdown element per block, not per paragraph: fewer elements to send on each run
-        st.markdown(f"### {o.title}\n\n{o.what_it_is}\n\n**{h['why_shown']}:** {o.why_shown}\n\n"
-                    f"**{h['how_given']}:** {o.route}. {o.how_given} {o.visits}")
-        if o.fit:
-            with st.container(border=True, key=f"fit_{o.id}"):
-                st.markdown(f"**{h['fit']}:**\n" + "\n".join(f"- {x}" for x in o.fit))
-        st.markdown(f"**{h['side_effects']}:**\n" + "\n".join(f"- {side_effect_line(e, h)}" for e in o.side_effects))
-        _pictures(o, h, picture_alt)
-        if o.cautions:
-            st.warning(f"**{h['cautions']}:**\n" + "\n".join(f"- {c}" for c in o.cautions), icon=":material/health_and_safety:")
-        with st.expander(more_label):
-            st.markdown("\n\n".join([
-                *([f"**{h['examples']}:** " + ", ".join(o.examples)] if o.examples else []),
-                o.when_discussed,
-                f"**{h['tell_team']}:**\n" + "\n".join(f"- {x}" for x in o.tell_team),
-                f"**{h['sources']}:**\n" + "\n".join(f"- [{s.name} ({s.year})]({s.url})" for s in o.sources)]))
-
-
-def render(s: Summary, more_label: str, picture_alt: Optional[str] = None,
-           after_questions: Optional[Callable[[], None]] = None) -> None:
-    """The whole summary. `picture_alt`: the text alternative of a picture of 100 people
-    ({n} filled in); `after_questions`: drawn after the questions to ask and before the
-    things to talk through (the page's SURE check)."""
-    h = s.headings
-    picture_alt = picture_alt or h["picture_caption"]
-    st.header(h["title"])
-    if s.draft_notice:
-        st.info(s.draft_notice, icon=":material/edit_note:")
-    _items(s.situation, h["situation"])
-    if s.missing:
-        _items(s.missing, h["missing"])
-
-    st.subheader(h["path"])
-    cols = st.columns(3)
-    for col, label, items in zip(cols, (h["path_before"], h["path_now"], h["path_later"]),
-                                 (s.path.already_had, s.path.now, s.path.later)):
-        with col.container(border=True):
-            st.markdown(f"**{label}**\n\n" + ("\n".join(f"- {x}" for x in items) if items else f"*{h['path_none']}*"))
-    st.caption(h["path_note"])
-
-    st.subheader(h["options"])
-    st.markdown(h["options_intro"])
-    _what_matters(s)
-    comparison(s)
-    for o in s.options:
-        _option(o, h, more_label, picture_alt)
-
-    with st.expander(h["not_listed"]):
-        st.markdown("\n\n".join(f"**{n.title}.** {n.why}" for n in s.not_listed))
-    _items(s.tests_to_ask, h["tests"])
-    _items(s.trials, h["trials"])
-    if s.trial_search_url:
-        st.link_button(h["trial_search"], s.trial_search_url)
-    _items(s.support, h["support"])
-
-    st.subheader(h["questions"])
-    if s.questions_intro:
-        st.markdown(s.questions_intro)
-    st.markdown("\n".join(f"- {q}" for q in s.questions_to_ask))
-    if s.own_questions:
-        st.markdown(f"**{h['own_questions']}:**")
-        st.text(s.own_questions)  # the patient's own words, shown as plain text
-    if after_questions:
-        after_questions()
-    if s.sure_to_discuss:
-        st.subheader(h["sure"])
-        st.markdown("\n".join(f"- {x}" for x in s.sure_to_discuss))
-    st.subheader(h["disclaimer"])
-    st.markdown(s.disclaimer)
-    st.caption(f"{h['content_date']}: {s.content_last_reviewed.isoformat()}")
+def render(s: Summary, details_heading: str, details_intro: str,
+           actions: Optional[Callable[[], None]] = None,
+           after_sheet: Optional[Callable[[], None]] = None) -> None:
+    """The sheet, then the details one tap away. `actions` (Save, PDF) are drawn right under the
+    first part of the sheet; `after_sheet` after the sheet (the page's SURE check)."""
+    shown = screen_sections(s.document)
+    st.header(s.headings["title"])
+    sheet = [x for x in shown if x.layer == "sheet"]
+    for k, sec in enumerate(sheet):
+        if sec.tone == "urgent":
+            with st.container(border=True, key=f"sec_{sec.id}"):
+                st.subheader(sec.title)
+                _body(sec)
+        else:
+            with st.container(key=f"sec_{sec.id}"):
+                st.subheader(sec.title)
+                _body(sec)
+        if actions and sec.id == "facts":
+            actions()
+    if after_sheet:
+        after_sheet()
+    st.subheader(details_heading)
+    st.caption(details_intro)
+    for sec in (x for x in shown if x.layer == "details"):
+        exp = st.expander(sec.title, key=f"details_{sec.id}", on_change="rerun")
+        with exp:
+            if exp.open:
+                _body(sec)
