@@ -136,6 +136,8 @@ class Consultation(_Strings):
     no_sure: str
     unknown: str
     options: str
+    own_questions: str
+    sure: str
     cautions: str
     notes: str
     notes_help: str
@@ -372,12 +374,10 @@ class Sheet(_Strings):
     date: str
     center: str
     fit_row: str
-    option_details: str
     refs: str
     references: str
     all_questions: str
     what_matters: str
-    full_pdf_note: str
 
 
 class Errors(_Strings):

@@ -3,18 +3,18 @@ import streamlit as st
 from decision_aid.summary import build_summary
 from ui import chrome, downloads, state
 
-# Printed for the visit: only the content, on one page (no menu, header or buttons).
-PRINT_STYLE = ("<style>@media print {"
+# Printed for the visit: only the content, on one page (no menu, header, buttons or help).
+PRINT_STYLE = ("<style>@page { size: letter; margin: 10mm; } @media print {"
                '[data-testid="stSidebar"], [data-testid="stHeader"], .stButton, .stDownloadButton,'
-               ' [data-testid="stPageLink"], .st-key-nv_print_hint { display: none !important; }'
-               " .main .block-container, [data-testid=\"stMainBlockContainer\"] { padding: 0 !important; max-width: 100% !important; }"
-               " body { font-size: 11pt; } }</style>")
+               ' [data-testid="stPageLink"], [data-testid="stTooltipIcon"], .st-key-nv_print_hint,'
+               ' .st-key-nv_privacy { display: none !important; }'
+               ' [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }'
+               ' [data-testid="stMain"] { zoom: 0.72; } }</style>')
 
 with chrome.page("nav.consultation") as content:
     t = content.text
-    h = content.ui["summary_headings"]
 
-    st.header(t("consultation.heading"))
+    st.subheader(t("consultation.heading"))
     if not state.answers():
         st.caption(t("consultation.intro"))
         st.info(t("consultation.empty"))
@@ -30,33 +30,33 @@ with chrome.page("nav.consultation") as content:
                                                else f"*{empty or t('consultation.none')}*"))
 
     # Above the fold at 1366x768: the options, her questions, SURE, what is not known, the notes.
-    top = st.columns(4)
+    top = st.columns([1.5, 1, 1, 1.2])
     with top[0]:
-        box(t("consultation.options"),
-            [o.title + (f" — {t('consultation.cautions', n=len(o.cautions))}" if o.cautions else "")
-             for o in s.options if not o.alongside], key="nv_options")
         along = [o.title for o in s.options if o.alongside]
+        box(t("consultation.options"),
+            [o.title + (f" ({t('consultation.cautions', n=len(o.cautions))})" if o.cautions else "")
+             for o in s.options if not o.alongside], key="nv_options")
         if along:
-            st.caption(f"{t('consultation.options_alongside')}: " + "; ".join(along))
-    with top[1], st.container(border=True, key="nv_own_questions"):
-        st.markdown(f"**{h['own_questions']}**")
-        if s.own_questions:
-            st.text(s.own_questions)  # the patient's words, shown as plain text
-        else:
-            st.markdown(f"*{t('consultation.none')}*")
+            st.caption(f"{t('consultation.options_alongside')}: {'; '.join(along)}")
+    with top[1]:
+        with st.container(border=True, key="nv_own_questions"):
+            st.markdown(f"**{t('consultation.own_questions')}**")
+            if s.own_questions:
+                st.text(s.own_questions)  # the patient's words, shown as plain text
+            else:
+                st.markdown(f"*{t('consultation.none')}*")
+        box(t("consultation.sure"), s.sure_to_discuss, t("consultation.no_sure"), key="nv_sure")
     with top[2]:
-        box(h["sure"], s.sure_to_discuss, t("consultation.no_sure"), key="nv_sure")
-    with top[3]:
         box(t("consultation.unknown"), [i.title for i in s.missing] + [i.title for i in s.tests_to_ask],
             key="nv_missing")
-
-    state.seed_notes()
-    st.text_area(t("consultation.notes"), key=state.NOTES_WIDGET, on_change=state.store_notes,
-                 max_chars=5000, height=110, help=t("consultation.notes_help"))
-    with st.container(horizontal=True, key="nv_actions"):
-        downloads.pdf_button(s, state.notes() or None, t("consultation.prepare_pdf"), t("consultation.pdf"),
-                             "summary-for-visit.pdf", key="download_pdf_nurse")
-    st.caption(t("consultation.print_hint"), )
+    with top[3]:
+        state.seed_notes()
+        st.text_area(t("consultation.notes"), key=state.NOTES_WIDGET, on_change=state.store_notes,
+                     max_chars=5000, height=200, help=t("consultation.notes_help"))
+    downloads.pdf_button(s, state.notes() or None, t("consultation.prepare_pdf"), t("consultation.pdf"),
+                         "summary-for-visit.pdf", key="download_pdf_nurse")
+    with st.container(key="nv_print_hint"):
+        st.caption(t("consultation.print_hint"))
 
     # Patient details, below.
     st.subheader(t("consultation.details"))
@@ -73,4 +73,5 @@ with chrome.page("nav.consultation") as content:
         box(t("consultation.health"), answers_of("health"), key="nv_health")
     with low[2]:
         box(t("consultation.matters"), answers_of("values", skip=("own_questions",)), key="nv_values")
-    st.caption(t("consultation.privacy"))
+    with st.container(key="nv_privacy"):
+        st.caption(t("consultation.privacy"))

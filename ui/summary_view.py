@@ -30,7 +30,11 @@ _STYLE = (f"<style>@media (min-width: {NARROW_PX + 1}px) {{ .cmp-cards {{ displa
           ".cmp-card { border: 1px solid #9ca3af; border-radius: 0.5rem; padding: 0.5rem 0.75rem; margin: 0 0 0.75rem 0; }"
           ".cmp-card h4 { margin: 0 0 0.25rem 0; font-size: 1.1rem; overflow-wrap: anywhere; }"
           ".cmp-card dt { font-weight: 600; margin-top: 0.35rem; } .cmp-card dd { margin: 0; }"
-          f".cmp-card dt.cmp-marked {{ background: {MARK_BG}; }}</style>")
+          ".cmp-card dl { margin: 0; padding: 0; }"
+          f".cmp-card dt.cmp-marked {{ background: {MARK_BG}; }}"
+          # the links to the center's page: the whole label, wrapped, never cut off on a phone
+          '[data-testid="stPageLink"] a, [data-testid="stPageLink"] span, [data-testid="stPageLink"] p'
+          " { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }</style>")
 
 
 def _e(text: str) -> str:
@@ -45,7 +49,7 @@ def _comparison(b: Comparison) -> None:
     cards = "".join(f'<section class="cmp-card" aria-label="{_e(c.title)}"><h4>{_e(c.title)}</h4><dl>'
                     + "".join(f'<dt class="{"cmp-marked" if r.marked else ""}">{_e(r.label)}</dt><dd>{_e(r.cells[k])}</dd>'
                               for r in b.rows) + "</dl></section>" for k, c in enumerate(b.columns))
-    st.html(f'{_STYLE}<div class="cmp-wrap"><table class="cmp-table"><thead><tr>{head}</tr></thead>'
+    st.html(f'<div class="cmp-wrap"><table class="cmp-table"><thead><tr>{head}</tr></thead>'
             f'<tbody>{body}</tbody></table><div class="cmp-cards">{cards}</div></div>')
 
 
@@ -91,6 +95,7 @@ def render(s: Summary, details_heading: str, details_intro: str,
     """The sheet, then the details one tap away. `actions` (Save, PDF) are drawn right under the
     first part of the sheet; `after_sheet` after the sheet (the page's SURE check)."""
     shown = screen_sections(s.document)
+    st.html(_STYLE)
     st.header(s.headings["title"])
     sheet = [x for x in shown if x.layer == "sheet"]
     for k, sec in enumerate(sheet):
