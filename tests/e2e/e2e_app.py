@@ -304,7 +304,9 @@ class App:
 
     # ---- summary ---------------------------------------------------------------------------
     def option_titles(self) -> list[str]:
-        titles = self.main().locator("[class*='st-key-option_'] h3")
+        """The options of the summary, as their details' expanders name them (in the summary's
+        order: the options discussed now, then what goes alongside any treatment)."""
+        titles = self.main().locator("[class*='st-key-details_option_'] summary [data-testid='stMarkdownContainer']")
         expect(titles.first).to_be_visible()
         return [s.strip() for s in titles.all_inner_texts()]
 

@@ -82,7 +82,8 @@ def test_keyboard_only_patient_reaches_the_summary_with_focus_always_visible(ope
         kb.button("next", app.expect_review if last else (lambda n=n: app.expect_step(n + 1)))
 
     kb.button("see_summary", app.expect_summary)
-    assert app.option_titles() == [o.title for o in build_summary(patient, content).options]
+    assert app.option_titles() == [sec.title for sec in build_summary(patient, content).document
+                                   if sec.id.startswith("option_")]
     expect(app.main()).to_contain_text(patient["own_questions"])
 
 
