@@ -49,7 +49,7 @@ def _facts(s: "Summary", answers: Mapping[str, Any], content: "Content") -> list
     blocks: list[Block] = []
     if answers.get("sex") == "male":
         blocks.append(Paragraph(id="for_a_man", text=t("sheet.for_a_man")))
-    return blocks + [ListBlock(id="facts", lines=lines)]
+    return blocks + [ListBlock(id="facts_list", lines=lines)]
 
 
 def _ask_first(answers: Mapping[str, Any], content: "Content") -> list[str]:

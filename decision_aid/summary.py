@@ -172,9 +172,17 @@ def answer_text(content: Content, qid: str, value: Any) -> str:
     return "; ".join(choice_label(content, qid, v) for v in values)
 
 
-def _reason(content: Content, qid: str, value: str) -> str:
+# The answers the derived tumor type is made from: a reason resting on it is said in her words.
+_SUBTYPE_FROM = ("hr_status", "her2_status")
+
+
+def _reason(content: Content, qid: str, value: str, answers: Mapping[str, Any]) -> str:
+    """Why an option is shown, in the words of the answer behind it ("HER2 status: HER2-low",
+    not the derived "HER2-negative")."""
     if qid == "subtype":
-        return content.text("summary.reason_subtype", subtype=choice_label(content, qid, value))
+        own = [_reason(content, k, answers[k], answers) for k in _SUBTYPE_FROM if k in answers]
+        return "; ".join(own) if own else content.text("summary.reason_subtype",
+                                                       subtype=choice_label(content, qid, value))
     q = _questions(content)[qid][1]
     return f"{q.short or q.label}: {choice_label(content, qid, value)}"
 
@@ -286,7 +294,7 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
     for fam_id in OPTION_FAMILIES:
         fam = content.options[fam_id]
         if fam.show_when.holds(f):
-            reasons = [_reason(content, k, v) for k, v in rules.reasons(fam.show_when.cond, f)]
+            reasons = [_reason(content, k, v, answers) for k, v in rules.reasons(fam.show_when.cond, f)]
             cautions = [c.text for c in content.cautions
                         if fam_id in c.applies_to and c.show_when.holds(f)]
             concern_views = _concerns(fam, said.concerns, content)
