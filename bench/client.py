@@ -20,6 +20,7 @@ app and the bare app are driven in exactly the same way.
 from __future__ import annotations
 
 import asyncio
+import html
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ FINISHED_OK = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
 FINISHED_RERUN = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
 WIDGET_TYPES = {"button", "checkbox", "radio", "button_group", "text_area", "download_button",
                 "file_uploader", "text_input", "selectbox", "multiselect"}
-TEXT_TYPES = {"markdown", "heading", "alert", "text"}
+TEXT_TYPES = {"markdown", "heading", "alert", "text", "html"}   # html: e.g. the comparison of options
 TIMEOUT = 60.0  # seconds for one interaction; a stuck server fails the run instead of hanging
 
 
@@ -115,7 +116,8 @@ class Session:
             elif t == "exception":
                 self.errors.append(f"{el.exception.type}: {el.exception.message}")
             elif self.keep_text and t in TEXT_TYPES:
-                self.texts.append(getattr(el, t).body)
+                body = getattr(el, t).body
+                self.texts.append(html.unescape(body) if t == "html" else body)
 
     async def rerun(self, kind: str, states: list[WidgetState] = (), page_hash: str | None = None) -> Sample:
         """Send one rerun and read until the script finished successfully. Returns the sample."""
