@@ -1,10 +1,10 @@
 """Faster PDFs with fpdf2 2.8.9: the vendored fonts are parsed once per process and subset from
 a core cut, and lines are found from running width sums (pdf_line_break.py).
 
-Measured on the vignettes of tests/data (short PDF, 2 shared cores): plain fpdf2 took about
-700 ms at p50 and 1.5 s at p95 (each document parses four fonts, about 150 ms each, and
-breaks lines glyph by glyph); with these, see the numbers in the project's report. So they
-stay. They use fpdf2 internals of this exact version: any other version gets plain fpdf2
+Measured on the 16 vignettes of tests/data, the default (short) PDF, 5 rounds, both paths
+interleaved on the same busy 2-core machine (load average about 5): plain fpdf2 p50 221 ms,
+p95 460 ms (each document parses its fonts again and breaks lines glyph by glyph); with these
+p50 60 ms, p95 114 ms. Plain fpdf2 misses the 300 ms p95 target, so they stay. They use fpdf2 internals of this exact version: any other version gets plain fpdf2
 (slower, same PDF; tests/test_pdf.py compares the two paths).
 """
 from __future__ import annotations
