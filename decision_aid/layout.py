@@ -77,8 +77,7 @@ def _option(o: "OptionView", h: dict[str, str], refs: dict[str, int], content: "
             notes = ([f"{h['about']} {e.about_n_in_100} {h['in_100']}"] if e.about_n_in_100 is not None else []) \
                 + ([h["serious"]] if e.serious else []) + ([h["you_said_worry"]] if e.worries_patient else [])
             named.append(e.label.strip().rstrip(".") + (f" ({', '.join(notes)})" if notes else ""))
-        effects.append(Line(label=freq, text="; ".join(named) + ".",
-                            marked=any(e.worries_patient for e in o.side_effects if e.frequency == freq)))
+        effects.append(Line(label=freq, text="; ".join(named) + "."))   # a worry she named says so in words
     # The short PDF keeps what a visit needs (what it is, how it is given, cautions, side
     # effects, what to tell the team); why it is shown, the tests and the fit marks (which the
     # sheet's ★ rows also show) are in the full PDF and on screen.
@@ -101,7 +100,7 @@ def _option(o: "OptionView", h: dict[str, str], refs: dict[str, int], content: "
     # OptionView.warnings (prominent, e.g. about pregnancy) go in `warnings`; a review line
     # ("Reviewed by … on …") goes last, as a caption.
     return Section(id=f"option_{o.id}", title=o.title, layer="details", in_short_pdf=not o.alongside,
-                   warnings=[], blocks=blocks)
+                   warnings=[], site=_site(f"option_{o.id}", content), blocks=blocks)
 
 
 def document(s: "Summary", answers: Mapping[str, Any], content: "Content") -> list[Section]:
