@@ -40,6 +40,7 @@ class ListBlock(_Block):
     lines: list[Line]
     numbered: bool = False
     full_only: bool = False              # left out of the short PDF
+    tone: Literal["plain", "caution"] = "plain"   # caution: shown prominently (cautions from her health)
 
 
 class Column(_Block):

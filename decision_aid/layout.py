@@ -85,7 +85,8 @@ def _option(o: "OptionView", h: dict[str, str], refs: dict[str, int], content: "
                            ListBlock(id=f"{o.id}_about", lines=about),
                            ListBlock(id=f"{o.id}_why", lines=why, full_only=True)]
     if o.cautions:
-        blocks.append(ListBlock(id=f"{o.id}_cautions", title=h["cautions"], lines=[Line(text=c) for c in o.cautions]))
+        blocks.append(ListBlock(id=f"{o.id}_cautions", title=h["cautions"], tone="caution",
+                                lines=[Line(text=c) for c in o.cautions]))
     if o.fit:
         blocks.append(ListBlock(id=f"{o.id}_fit", title=h["fit"], lines=[Line(text=x) for x in o.fit], full_only=True))
     blocks.append(ListBlock(id=f"{o.id}_side_effects", title=h["side_effects"], lines=effects))

@@ -72,7 +72,11 @@ def _block(b: Block) -> None:
         else:
             st.markdown(b.text)
     elif isinstance(b, ListBlock):
-        st.markdown((f"**{b.title}:**\n" if b.title else "") + "\n".join(f"- {_line(x)}" for x in b.lines))
+        text = (f"**{b.title}:**\n" if b.title else "") + "\n".join(f"- {_line(x)}" for x in b.lines)
+        if b.tone == "caution":
+            st.warning(text, icon=":material/health_and_safety:")
+        else:
+            st.markdown(text)
     elif isinstance(b, Comparison):
         _comparison(b)
     elif isinstance(b, Pictures):
