@@ -101,16 +101,13 @@ def render(s: Summary, details_heading: str, details_intro: str,
     shown = screen_sections(s.document)
     st.html(_STYLE)
     st.header(s.headings["title"])
-    sheet = [x for x in shown if x.layer == "sheet"]
-    for k, sec in enumerate(sheet):
-        if sec.tone == "urgent":
-            with st.container(border=True, key=f"sec_{sec.id}"):
-                st.subheader(sec.title)
-                _body(sec)
-        else:
-            with st.container(key=f"sec_{sec.id}"):
-                st.subheader(sec.title)
-                _body(sec)
+    # the urgent notice: the page frame (ui/chrome.py) already draws it above every page, the
+    # same words, so it is not drawn twice here
+    sheet = [x for x in shown if x.layer == "sheet" and x.tone != "urgent"]
+    for sec in sheet:
+        with st.container(key=f"sec_{sec.id}"):
+            st.subheader(sec.title)
+            _body(sec)
         if actions and sec.id == "facts":
             actions()
     if after_sheet:
