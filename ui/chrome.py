@@ -15,7 +15,7 @@ from decision_aid.content import Content, ContentError, SitePassage
 from decision_aid.dictionary import FIELDS
 from decision_aid.summary import applicable, urgent_notice
 
-from . import state, style
+from . import media, state, style
 from .content import get_content
 
 log = logging.getLogger("decision_aid")
@@ -104,7 +104,8 @@ def save_button(content: Content, key: str) -> None:
     """"Save my answers to a file": a download the patient keeps (nothing is kept here)."""
     if state.answers():
         st.download_button(content.text("sidebar.save"), data=to_file(state.answers()),
-                           file_name="my-answers.json", mime="application/json", on_click="ignore",
+                           file_name="my-answers.json", mime=media.private_type("application/json"),
+                           on_click="ignore",
                            help=content.text("sidebar.save_help"), key=key, icon=":material/save:")
 
 
@@ -115,6 +116,7 @@ def clear_control(content: Content) -> None:
         yes, no = st.columns(2)
         if yes.button(t("sidebar.clear_yes"), type="primary", key="clear_yes"):
             state.clear_all()
+            media.forget()      # the saved-answers and summary files leave the server now
             st.session_state["just_cleared"] = True
             st.switch_page("pages/start.py")
         if no.button(t("sidebar.clear_no"), key="clear_no"):

@@ -17,7 +17,7 @@ import streamlit as st
 
 from decision_aid.summary import Summary
 
-from . import pdf_worker
+from . import media, pdf_worker
 
 PDF = "prepared_pdf"
 
@@ -32,5 +32,6 @@ def pdf_button(summary: Summary, notes: Optional[str], prepare: str, download: s
         if not slot.button(prepare, type="primary", key=f"{key}_prepare", icon=":material/picture_as_pdf:"):
             return
         ready = st.session_state[PDF] = (fingerprint, pdf_worker.build(summary, notes))
-    slot.download_button(download, data=ready[1], file_name=file_name, mime="application/pdf",
-                         on_click="ignore", type="primary", key=key, icon=":material/download:")
+    slot.download_button(download, data=ready[1], file_name=file_name,
+                         mime=media.private_type("application/pdf"), on_click="ignore",
+                         type="primary", key=key, icon=":material/download:")
