@@ -15,7 +15,7 @@ from decision_aid.content import Content, ContentError, SitePassage
 from decision_aid.dictionary import FIELDS
 from decision_aid.summary import applicable, urgent_notice
 
-from . import media, state, style
+from . import idle, media, state, style
 from .content import get_content
 
 log = logging.getLogger("decision_aid")
@@ -40,6 +40,7 @@ def frame(title_key: str) -> Content:
     st.set_page_config(page_title=title, page_icon=FAVICON,
                        layout="wide", initial_sidebar_state="auto")
     style.apply()  # 44 px touch targets and focus rings (ui/style.py)
+    idle.enforce(content)  # answers left alone for hours are dropped, with a plain notice
     urgent_banner(content)
     sidebar(content)
     return content
