@@ -127,3 +127,14 @@ def test_validate_content_rejects_a_broken_folder_naming_file_and_item(tmp_path)
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     r = run("validate-content", "--content", str(root))
     assert r.returncode == 2 and "options/t_dm1.yaml: t_dm1: prescriptive phrase" in r.stderr
+
+
+def test_an_unexpected_failure_is_one_line_without_the_patients_words(saved, monkeypatch, capsys):
+    import decision_aid.cli
+
+    def broken(*a, **k):
+        raise RuntimeError("hr_status=positive: a detail that must not be printed")
+    monkeypatch.setattr(decision_aid.cli, "build_summary", broken)
+    assert main(["summarize", str(saved)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("error:") and "hr_status" not in err
