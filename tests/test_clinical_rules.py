@@ -53,3 +53,12 @@ def test_er_low_summary_names_er_low_in_the_subtype_and_in_why_shown(content):
     assert s.subtype.startswith("ER-low")
     chemo = _option(s, "chemotherapy")
     assert "ER-low" in chemo.why_shown and "triple-negative" in chemo.why_shown
+
+
+def test_summary_page_shows_the_pregnancy_warning_as_an_alert():
+    from walk import open_app
+    at = open_app()
+    at.session_state["answers"] = {**PREGNANT_HER2, "metastatic_sites": ("liver",), "conditions": ("pregnant_now",)}
+    at.switch_page("pages/summary.py").run()
+    assert not at.exception
+    assert any("You said you are pregnant now" in e.value for e in at.error)
