@@ -74,7 +74,9 @@ def subtype(answers: Mapping[str, Any]) -> str:
     if her2 == "positive":
         return "her2_positive"
     her2_not_positive = her2 in ("low", "ultralow", "zero", "negative_level_unknown")
-    if hr == "negative" and her2_not_positive:
+    # ER-low (1-10 % of cells) often behaves like triple-negative cancer (ASCO/CAP 2020) and is
+    # treated like it (NCCN): the rules read it as triple-negative; the wording names it ER-low.
+    if hr in ("negative", "low") and her2_not_positive:
         return "triple_negative"
     if hr == "positive" and her2_not_positive:
         return "hr_positive_her2_negative"

@@ -77,7 +77,9 @@ def to_markdown(s: Summary) -> str:
         out += [f"### {h['what_matters']}", ""] + [f"- **{i.title}:** {i.text}" for i in s.what_matters] + [""]
     out += comparison_markdown(s)
     for o in s.options:
-        out += [f"### {o.title}", "", o.what_it_is, ""]
+        out += [f"### {o.title}", ""]
+        out += [f"> **{h['warnings']}:** {w}" for w in o.warnings] + ([""] if o.warnings else [])
+        out += [o.what_it_is, ""]
         if o.examples:
             out += [f"*{h['examples']}:* " + ", ".join(o.examples), ""]
         out += [f"*{h['why_shown']}:* {o.why_shown}", "",

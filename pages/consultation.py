@@ -42,8 +42,9 @@ with chrome.page("nav.consultation") as content:
 
     low = st.columns(3)
     with low[0]:
-        box(t("consultation.options"), [o.title + (f" — {t('consultation.cautions', n=len(o.cautions))}"
-                                                   if o.cautions else "") for o in s.options], key="nv_options")
+        box(t("consultation.options"), [o.title + (f" — {t('consultation.cautions', n=len(o.cautions) + len(o.warnings))}"
+                                                   if o.cautions or o.warnings else "") for o in s.options],
+            key="nv_options")
     with low[1]:
         box(h["sure"], s.sure_to_discuss, t("consultation.no_sure"), key="nv_sure")
         box(t("consultation.unknown"), [i.title for i in s.missing], key="nv_missing")
