@@ -1,7 +1,8 @@
 """Patient vignettes: the summary must list, leave out and say what each expects.
 
 tests/data/vignettes_shared.yaml is a copy of ../shared/vignettes/vignettes.yaml so these run
-on any machine; tests/data/vignettes_more.yaml holds our own. The same checks run through the
+on any machine; tests/data/vignettes_more.yaml and vignettes_clinical.yaml (the clinical rules
+of docs/clinical-rules.md) hold our own. The same checks run through the
 command line (the shared checker) when ../shared is present.
 """
 import json
@@ -18,7 +19,7 @@ from decision_aid.summary import build_summary
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
-VIGNETTES = [v for f in ("vignettes_shared.yaml", "vignettes_more.yaml")
+VIGNETTES = [v for f in ("vignettes_shared.yaml", "vignettes_more.yaml", "vignettes_clinical.yaml")
              for v in yaml.safe_load((DATA / f).read_text(encoding="utf-8"))]
 
 
