@@ -10,8 +10,8 @@ one) and this check answers 503 once, so a probe sees it. The Kubernetes readine
 """
 from __future__ import annotations
 
-import anyio
 import streamlit as st
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
@@ -20,7 +20,7 @@ from ui import pdf_worker
 
 
 async def ready(request: Request) -> PlainTextResponse:
-    answers = await anyio.to_thread.run_sync(pdf_worker.responsive)
+    answers = await run_in_threadpool(pdf_worker.responsive)
     headers = {"Cache-Control": "no-cache"}
     if answers:
         return PlainTextResponse("ok", headers=headers)

@@ -1,4 +1,5 @@
-"""Start the real app with `streamlit run` on a free loopback port, for tests that need a server."""
+"""Start the real app as the image does (`streamlit run serve.py`: app.py plus /_app/ready) on a free
+loopback port, for tests that need a server."""
 from __future__ import annotations
 
 import os
