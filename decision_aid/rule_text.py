@@ -19,7 +19,7 @@ from .summary import choice_label
 SUBTYPE = "Tumor type"    # derived from the hormone receptor and HER2 answers, never asked
 
 
-def _name(content: Content, qid: str) -> str:
+def question_name(content: Content, qid: str) -> str:
     if qid == "subtype":
         return SUBTYPE
     q = next(q for s in content.questions.steps for q in s.questions if q.id == qid)
@@ -32,7 +32,7 @@ def _values(content: Content, leaf: rules.In) -> str:
 
 
 def _leaf(content: Content, leaf: rules.In, negated: bool = False) -> str:
-    name, values, several = _name(content, leaf.name), _values(content, leaf), len(leaf.values) > 1
+    name, values, several = question_name(content, leaf.name), _values(content, leaf), len(leaf.values) > 1
     if leaf.name in FIELDS and FIELDS[leaf.name].kind == "multi":   # boxes the patient ticks
         if negated:
             return f"{name} has none of {values} ticked (or is not answered)" if several else \
@@ -49,13 +49,13 @@ def sentence(cond: rules.Cond, content: Content, nested: bool = False) -> str:
     if isinstance(cond, rules.In):
         return _leaf(content, cond)
     if isinstance(cond, rules.Missing):
-        return f"{_name(content, cond.name)} is not answered"
+        return f"{question_name(content, cond.name)} is not answered"
     if isinstance(cond, rules.Not):
         inner = cond.part
         if isinstance(inner, rules.In):
             return _leaf(content, inner, negated=True)
         if isinstance(inner, rules.Missing):
-            return f"{_name(content, inner.name)} is answered"
+            return f"{question_name(content, inner.name)} is answered"
         return f"NOT ({sentence(inner, content)})"
     parts, joiner = cond.parts, " AND " if isinstance(cond, rules.All) else " OR "
     if not parts:
