@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import rule_text, vignettes
 from .answers import clean, subtype
-from .content import Content, Sourced, load_content, review_due_on
+from .content import CONTENT_DIR, Content, Sourced, load_content, review_due_on
 from .content_checks import sourced_by_file
 from .dictionary import FIELDS, OPTION_FAMILIES
 from .packet_render import Heading, Page, Table, bullets, para, to_html, to_pdf
@@ -51,6 +51,14 @@ class Built:
     pages: int
     vignettes: int
     failed: int
+
+
+def _shown_path(folder: Path) -> str:
+    """The folder relative to the project when it is inside it."""
+    try:
+        return str(folder.resolve().relative_to(CONTENT_DIR.parent))
+    except ValueError:
+        return str(folder)
 
 
 def signoff(item: Sourced, today: dt.date) -> str:
@@ -220,10 +228,32 @@ def _answers_in_words(content: Content, answers: dict) -> list[str]:
     return [f"{rule_text.question_name(content, k)}: {answer_text(content, k, v)}" for k, v in given.items()]
 
 
+EXPECT_WORDS = {"options_include": "Listed now", "options_exclude": "Not listed now",
+                "options_include_any": "At least one listed now", "text_matches": "The summary says",
+                "text_absent": "The summary does not say"}
+
+
+def _expectations(expect: dict, titles: dict[str, str]) -> list[str]:
+    """A vignette's expectations in words: option titles, not ids."""
+    out = []
+    for key, x in expect.items():
+        if key == "urgent":
+            out.append("The urgent notice shows." if x else "No urgent notice.")
+        elif key == "urgent_first":
+            out.append("The urgent notice comes first." if x else "")
+        elif key.startswith("options_"):
+            out.append(f"{EXPECT_WORDS.get(key, key)}: " + "; ".join(titles.get(f, f) for f in x))
+        elif key.startswith("text_"):
+            out.append(f"{EXPECT_WORDS.get(key, key)}: " + ", ".join(f"/{rx}/" for rx in x))
+        else:
+            out.append(f"{key}: {x}")
+    return [line for line in out if line]
+
+
 def _vignette_page(content: Content, results: list[vignettes.Result], folder: Path) -> Page:
     failed = [r for r in results if not r.passed]
     blocks = [para(f"{len(results) - len(failed)} of {len(results)} test patients meet every expectation. "
-                   f"They come from the YAML files in {folder}, and run with `make test` "
+                   f"They come from the YAML files in {_shown_path(folder)} and run in make test "
                    "(tests/test_vignettes.py) through the same checks.")]
     if failed:
         blocks.append(para(("B", "Not met: "), ", ".join(r.vignette.name for r in failed)))
@@ -238,8 +268,8 @@ def _vignette_page(content: Content, results: list[vignettes.Result], folder: Pa
             blocks += [para(("B", "Listed now: "), "; ".join(titles[f] for f in r.now) or "none"),
                        para(("B", "Later: "), "; ".join(titles[f] for f in later) or "none"),
                        para(("B", "Urgent notice: "), "shown" if s.urgent_notice else "not shown")]
-        expected = [f"{k}: {', '.join(map(str, x)) if isinstance(x, list) else x}" for k, x in v.expect.items()]
-        blocks += [para(("B", "The test expects:")), bullets(expected or ["Nothing beyond the checks every summary gets."])]
+        blocks += [para(("B", "The test expects:")),
+                   bullets(_expectations(v.expect, titles) or ["Nothing beyond the checks every summary gets."])]
         if r.failures:
             blocks += [para(("B", "Not met:")), bullets(r.failures)]
         if r.not_checked:
