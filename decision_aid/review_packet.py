@@ -86,7 +86,8 @@ def _item(content: Content, item: Sourced, rel: str, title: str, text: str, cond
     """One clinical item of a list file: its title, when it shows, its text, sources, sign-off."""
     when = ([para(("B", "Shown when:")), bullets(rule_text.lines(cond.cond, content))]
             if cond.raw is not None else [para(("B", "Shown: "), "always")])
-    return [Heading(f"{title} ({item.id})", 3), para(("I", f"{rel}. {signoff(item, today)}")),
+    return [Heading(f"{title} ({item.id})", 3),
+            para(("I", f"{rel}; sources last checked {item.last_reviewed}. {signoff(item, today)}")),
             *when, *(extra or []), para(("B", "Text: "), text), *_sources(item)]
 
 
@@ -174,6 +175,9 @@ def _family_page(content: Content, fam_id: str, results, today: dt.date) -> Page
                    para("How each test patient comes out for this option (their answers and full "
                         "results: ", ("", "Test patients", "page:vignettes"), ")."),
                    _vignette_table(content, fam_id, results)]
+        if not any(fam_id in r.now for r in results):
+            blocks.append(para(("B", "No test patient has this option listed now. "),
+                               "A vignette that should list it would test its rule."))
     blocks += _texts(content, fam)
     cautions = [c for c in content.cautions if fam_id in c.applies_to]
     blocks.append(Heading("Cautions shown with it"))
@@ -208,8 +212,8 @@ def _list_page(content: Content, key: str, rel: str, title: str, today: dt.date)
 def _urgent_page(content: Content, today: dt.date) -> Page:
     u = content.urgent
     blocks = [para(("B", "Sign-off: "), signoff(u, today)),
-              para(("I", "File content/urgent.yaml. Shown first, on every page and in the printed "
-                         "summary, when any urgent symptom is ticked.")),
+              para(("I", f"File content/urgent.yaml; sources last checked {u.last_reviewed}. Shown first, "
+                         "on every page and in the printed summary, when any urgent symptom is ticked.")),
               para(("B", "Heading: "), u.notice), para(("B", "What to do: "), u.call),
               Table(("Symptom the patient ticks", "What the app says it may mean"),
                     tuple((choice_label(content, "urgent_symptoms", k), v.strip()) for k, v in u.symptoms.items()),
