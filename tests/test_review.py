@@ -125,3 +125,27 @@ def test_the_draft_notice_goes_only_when_every_item_is_signed(root):
     assert build_summary(PATIENT, load_content(root, today=SIGNED_ON)).draft_notice
     # and a year on, every sign-off has run out: the notice is back
     assert build_summary(PATIENT, load_content(root, today=dt.date(2027, 12, 1))).draft_notice
+
+
+def _summary_page(root: str, today: str, patient: dict) -> None:
+    """The summary as the page draws it, from the content in `root` (run by AppTest)."""
+    import datetime as dt
+    from pathlib import Path
+
+    from decision_aid.content import load_content
+    from decision_aid.summary import build_summary
+    from ui import summary_view
+
+    content = load_content(Path(root), today=dt.date.fromisoformat(today))
+    summary_view.render(build_summary(patient, content), "More about this option")
+
+
+def test_the_summary_page_shows_the_review_line_of_a_signed_option(root):
+    from streamlit.testing.v1 import AppTest
+    edit(root, "options/endocrine_plus_cdk46.yaml", sign)
+    line = load_content(root).text("summary.reviewed_line", name=NAME, date=SIGNED_ON.isoformat())
+    at = AppTest.from_function(_summary_page, args=(str(root), SIGNED_ON.isoformat(), PATIENT), default_timeout=30)
+    at.run()
+    assert not at.exception
+    assert any(line in m.value for m in at.markdown)
+    assert any(i.value == load_content(root).text("summary.draft_notice") for i in at.info)
