@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
             built = write(Path(args.output), Path(args.content), Path(args.vignettes))
         except ContentError as e:
             return _fail(str(e))
+        except ValueError as e:       # a vignette file that is not YAML
+            return _fail(f"vignettes: {e}")
         except OSError as e:
             return _fail(f"cannot write into {args.output}: {e.strerror}")
         print(f"review packet: {built.index} and {built.pdf} ({built.pages} HTML pages; "

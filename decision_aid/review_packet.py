@@ -124,8 +124,9 @@ def _vignette_table(content: Content, fam_id: str, results: list[vignettes.Resul
         wanted = ("listed now" if fam_id in exp.get("options_include", []) else
                   "not listed now" if fam_id in exp.get("options_exclude", []) else
                   "one of several listed now" if fam_id in exp.get("options_include_any", []) else "")
-        met = {"listed now": outcome == "now", "not listed now": outcome != "now"}.get(wanted)
-        mark = "" if not wanted else (" ✓" if met in (True, None) else " ✗ NOT MET")
+        met = {"listed now": outcome == "now", "not listed now": outcome != "now",
+               "one of several listed now": bool(set(exp.get("options_include_any", [])) & set(r.now))}.get(wanted)
+        mark = "" if not wanted else (" ✓" if met else " ✗ NOT MET")
         rows.append((f"{r.vignette.name}\n({r.vignette.file})", outcome, why, (wanted or "—") + mark))
     return Table(("Test patient", "This option", "What the summary says", "The test expects"),
                  tuple(rows), (6, 3, 10, 4))
@@ -193,9 +194,7 @@ def _family_page(content: Content, fam_id: str, results, today: dt.date) -> Page
 # --- the other files -------------------------------------------------------------------------
 
 def _list_page(content: Content, key: str, rel: str, title: str, today: dt.date) -> Page:
-    items = {"situation": content.situation, "missing": content.missing, "tests": content.tests,
-             "cautions": content.cautions, "trials": content.trials, "support": content.support,
-             "ask": content.ask}[key]
+    items = [i for file, i in sourced_by_file(content) if file == rel]
     blocks = [para(("I", f"File content/{rel}: {len(items)} items."))]
     for i in items:
         if key == "cautions":

@@ -66,7 +66,10 @@ def load(folder: Path) -> list[Vignette]:
     """Every vignette of every YAML file in `folder` that holds a list of vignettes."""
     out = []
     for path in sorted(Path(folder).glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as e:
+            raise ValueError(f"{path.name}: not valid UTF-8 YAML ({e.__class__.__name__})") from None
         if not isinstance(data, list):
             continue
         out += [Vignette(str(v["name"]), path.name, dict(v.get("answers") or {}), dict(v.get("expect") or {}))

@@ -1,5 +1,6 @@
 """The clinicians' review packet: built from the content and the vignettes of `make test`,
 readable as HTML and PDF, and generated from the rules (a changed rule changes the packet)."""
+import datetime as dt
 import html
 import io
 import re
@@ -91,7 +92,7 @@ def changed(tmp_path):
 def _oral_serd_page(root: Path, vignette_dir: Path) -> str:
     content = load_content(root)
     results = [vignettes.run(v, content) for v in vignettes.load(vignette_dir)]
-    pages = review_packet.build(content, results, vignette_dir, review_packet.dt.date.today())
+    pages = review_packet.build(content, results, vignette_dir, dt.date.today())
     return to_html(next(p for p in pages if p.id == "family-oral_serd"), pages[0], "packet")
 
 
@@ -143,3 +144,8 @@ def test_bad_content_gives_one_clear_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("error: options/t_dm1.yaml: t_dm1:") and "reviewed_by" in err
     assert len(err.strip().splitlines()) == 1 and not (tmp_path / "out").exists()
+    (tmp_path / "v").mkdir()
+    (tmp_path / "v" / "broken.yaml").write_text("- name: [unclosed\n", encoding="utf-8")
+    assert main(["review-packet", "--output", str(tmp_path / "out"), "--vignettes", str(tmp_path / "v")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: vignettes: broken.yaml: not valid") and len(err.strip().splitlines()) == 1
