@@ -20,6 +20,7 @@ from .content_checks import sourced_by_file
 from .dictionary import FIELDS, OPTION_FAMILIES
 from .packet_render import Heading, Page, Table, bullets, para, to_html, to_pdf
 from .summary import answer_text, applicable, choice_label
+from .textcheck import SKIP_KEYS, prose
 
 TITLE = "Clinical review packet"
 PDF_NAME = "review-packet.pdf"
@@ -81,6 +82,19 @@ def _sources(item: Sourced):
     return [Heading("Sources and their check", 3), bullets(out)]
 
 
+# Fields the pages below print themselves; any other field with text is printed as it is.
+SHOWN_FIELDS = {"title", "what_it_is", "examples", "how_given", "side_effects", "tell_team",
+                "when_discussed", "daily_life", "tests_needed", "concerns", "not_listed", "text",
+                "group", "applies_to", "notice", "call", "symptoms"}
+
+
+def _other_fields(item) -> list:
+    """Patient-facing text in fields this packet does not know by name (added since)."""
+    data = item.model_dump(mode="json")
+    return [para(("B", f"{key.replace('_', ' ').capitalize()}: "), " ".join(prose(value)))
+            for key, value in data.items() if key not in SHOWN_FIELDS and key not in SKIP_KEYS and prose(value)]
+
+
 def _item(content: Content, item: Sourced, rel: str, title: str, text: str, cond, today: dt.date,
           extra: list | None = None) -> list:
     """One clinical item of a list file: its title, when it shows, its text, sources, sign-off."""
@@ -88,7 +102,7 @@ def _item(content: Content, item: Sourced, rel: str, title: str, text: str, cond
             if cond.raw is not None else [para(("B", "Shown: "), "always")])
     return [Heading(f"{title} ({item.id})", 3),
             para(("I", f"{rel}; sources last checked {item.last_reviewed}. {signoff(item, today)}")),
-            *when, *(extra or []), para(("B", "Text: "), text), *_sources(item)]
+            *when, *(extra or []), para(("B", "Text: "), text), *_other_fields(item), *_sources(item)]
 
 
 # --- option families -----------------------------------------------------------------------
@@ -161,7 +175,8 @@ def _texts(content: Content, fam) -> list:
     out += [para(("B", "Tell your care team about:")), bullets(fam.tell_team),
             para(("B", "When it is discussed: "), fam.when_discussed),
             para(("B", "Daily life (comparison table): "), fam.daily_life or t("fit.unknown")),
-            para(("B", "Tests needed (comparison table): "), fam.tests_needed or t("fit.unknown"))]
+            para(("B", "Tests needed (comparison table): "), fam.tests_needed or t("fit.unknown")),
+            *_other_fields(fam)]
     return out
 
 
@@ -217,7 +232,7 @@ def _urgent_page(content: Content, today: dt.date) -> Page:
               Table(("Symptom the patient ticks", "What the app says it may mean"),
                     tuple((choice_label(content, "urgent_symptoms", k), v.strip()) for k, v in u.symptoms.items()),
                     (7, 13)),
-              *_sources(u)]
+              *_other_fields(u), *_sources(u)]
     return Page("file-urgent", "Urgent symptoms (urgent.yaml)", blocks)
 
 

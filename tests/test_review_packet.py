@@ -63,6 +63,22 @@ def test_a_family_page_holds_its_texts_cautions_sources_and_sign_off(packet, con
     assert " ".join(show) in page and rule_text.question_name(content, "recurrence_type") in show[-1]
 
 
+def test_every_text_of_every_clinical_item_is_in_the_packet(packet, content):
+    """Every patient-facing string (textcheck.prose: what the reading-grade check reads) of an
+    option family is on its page, and of every other item on its file's page."""
+    from decision_aid.content_checks import sourced_by_file
+    from decision_aid.textcheck import prose
+    pages = {p.name: text_of(p.read_text(encoding="utf-8")) for p in packet.glob("*.html")}
+    file_page = {"cautions.yaml": "file-cautions.html", "tests.yaml": "file-tests.html",
+                 "support.yaml": "file-support.html", "situation.yaml": "file-situation.html",
+                 "missing.yaml": "file-missing.html", "trials.yaml": "file-trials.html",
+                 "questions_to_ask.yaml": "file-ask.html", "urgent.yaml": "file-urgent.html"}
+    for rel, item in sourced_by_file(content):
+        page = pages[f"family-{item.id}.html" if rel.startswith("options/") else file_page[rel]]
+        for text in prose(item.model_dump(mode="json")):
+            assert " ".join(text.split()) in page, (rel, item.id, text[:60])
+
+
 def test_every_vignette_result_appears_as_the_tests_see_it(packet, content):
     page = text_of((packet / "vignettes.html").read_text(encoding="utf-8"))
     results = [vignettes.run(v, content) for v in vignettes.load(DATA)]
@@ -149,3 +165,24 @@ def test_bad_content_gives_one_clear_line(tmp_path, capsys):
     assert main(["review-packet", "--output", str(tmp_path / "out"), "--vignettes", str(tmp_path / "v")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: vignettes: broken.yaml: not valid") and len(err.strip().splitlines()) == 1
+
+
+def test_the_packet_shows_each_sign_off_and_when_it_runs_out(tmp_path, content):
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, root)
+    path = root / "options" / "t_dm1.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.update(review_status="reviewed", reviewed_by="Dr. Lee, oncology nurse", reviewed_on=dt.date(2026, 11, 30))
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def page(today):
+        pages = review_packet.build(load_content(root, today=today), [], tmp_path, today)
+        return {p.id: text_of(to_html(p, pages[0], "packet")) for p in pages}
+
+    signed = page(dt.date(2026, 12, 1))
+    assert "Sign-off: Reviewed by Dr. Lee, oncology nurse on 2026-11-30 (review due on 2027-11-30)" in signed["family-t_dm1"]
+    assert "Signed off: 1. Review due: 0." in signed["index"]
+    due = page(dt.date(2027, 11, 30))
+    assert "Sign-off: Review due: reviewed by Dr. Lee, oncology nurse on 2026-11-30" in due["family-t_dm1"]
+    assert "Signed off: 0. Review due: 1." in due["index"]
+    assert "Draft: not yet reviewed" in due["family-t_dxd"]
