@@ -242,6 +242,9 @@ class Caution(Sourced):
     applies_to: list[str] = Field(min_length=1)
     show_when: Condition
     text: str
+    # A warning the patient must not miss (for example, harm to an unborn baby): the summary
+    # puts it in OptionView.warnings, which every surface shows before anything else.
+    prominent: bool = False
     _v = field_validator("show_when", mode="before")(_rule)
 
 

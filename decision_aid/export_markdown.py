@@ -4,14 +4,20 @@ from __future__ import annotations
 import re
 
 from .comparison import HIGHLIGHTED, comparison_table, parts
+from .inert_text import strip_controls
 from .summary import SideEffectView, Summary
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=])")
 
-
-def escape(text: str) -> str:
-    """Make free text inert in Markdown: no links, no emphasis, no HTML."""
-    return _SPECIAL.sub(r"\\\1", text)
+def literal_block(text: str) -> list[str]:
+    """Free text (the patient's own words) as a fenced code block: every Markdown viewer
+    shows it exactly as typed and never as Markdown or HTML (no link, bare web address,
+    picture or tag from it), and it reads plainly in a text editor. The fence is longer than
+    any run of ~ in the text, so the text cannot close it. Control and bidirectional
+    characters are dropped: they could steer a terminal or reorder what is shown."""
+    lines = [strip_controls(line) for line in text.splitlines()]
+    longest = max((len(run) for run in re.findall("~+", text)), default=0)
+    fence = "~" * max(3, longest + 1)
+    return [fence, *lines, fence]
 
 
 def _cell(text: str, bold: bool = False) -> str:
@@ -71,7 +77,9 @@ def to_markdown(s: Summary) -> str:
         out += [f"### {h['what_matters']}", ""] + [f"- **{i.title}:** {i.text}" for i in s.what_matters] + [""]
     out += comparison_markdown(s)
     for o in s.options:
-        out += [f"### {o.title}", "", o.what_it_is, ""]
+        out += [f"### {o.title}", ""]
+        out += [f"> **{h['warnings']}:** {w}" for w in o.warnings] + ([""] if o.warnings else [])
+        out += [o.what_it_is, ""]
         if o.examples:
             out += [f"*{h['examples']}:* " + ", ".join(o.examples), ""]
         out += [f"*{h['why_shown']}:* {o.why_shown}", "",
@@ -97,8 +105,7 @@ def to_markdown(s: Summary) -> str:
     out += [f"## {h['questions']}", ""] + ([s.questions_intro, ""] if s.questions_intro else [])
     out += [f"- {q}" for q in s.questions_to_ask] + [""]
     if s.own_questions:
-        out += [f"### {h['own_questions']}", ""] + [f"> {escape(line)}" if line.strip() else ">"
-                                                   for line in s.own_questions.splitlines()] + [""]
+        out += [f"### {h['own_questions']}", "", *literal_block(s.own_questions), ""]
     if s.sure_to_discuss:
         out += [f"## {h['sure']}", ""] + [f"- {x}" for x in s.sure_to_discuss] + [""]
     out += [f"## {h['disclaimer']}", "", s.disclaimer, "",

@@ -379,6 +379,8 @@ class _Doc(FPDF):
 
 def _option(pdf: _Doc, o: OptionView, h: dict[str, str]) -> None:
     pdf.heading(o.title, H3, before=4)
+    for w in o.warnings:  # prominent cautions (e.g. pregnancy) come before anything else
+        pdf.rich([("B", f"{h['warnings']}: "), ("B", w)], after=1.5)
     pdf.para(o.what_it_is)
     if o.examples:
         pdf.rich([("B", f"{h['examples']}: "), ("", ", ".join(o.examples))])

@@ -67,6 +67,7 @@ class OptionView(_View):
     why_shown: str
     reasons: list[str]
     cautions: list[str]
+    warnings: list[str] = []             # prominent cautions: shown first, before anything else
     fit: list[str] = []                  # how it sits with what the patient said matters: marks, never a score
     how_often: str = ""                  # comparison table rows
     daily_life: str = ""
@@ -145,6 +146,13 @@ def applicable(answers: Mapping[str, Any], content: Content) -> dict[str, Any]:
     return {k: v for k, v in answers.items() if k in qs and qs[k][1].show_when.holds(f)}
 
 
+def subtype_label(content: Content, f: Mapping[str, Any]) -> str:
+    """The derived subtype in words; an ER-low tumor is named as such (data dictionary: `low`)."""
+    if f.get("hr_status") == "low" and f["subtype"] == "triple_negative":
+        return content.text("subtypes.er_low_her2_negative")
+    return choice_label(content, "subtype", f["subtype"])
+
+
 def choice_label(content: Content, qid: str, value: str) -> str:
     if qid == "subtype":
         return content.text(f"subtypes.{value}")
@@ -160,9 +168,9 @@ def answer_text(content: Content, qid: str, value: Any) -> str:
     return "; ".join(choice_label(content, qid, v) for v in values)
 
 
-def _reason(content: Content, qid: str, value: str) -> str:
+def _reason(content: Content, qid: str, value: str, f: Mapping[str, Any]) -> str:
     if qid == "subtype":
-        return content.text("summary.reason_subtype", subtype=choice_label(content, qid, value))
+        return content.text("summary.reason_subtype", subtype=subtype_label(content, f))
     q = _questions(content)[qid][1]
     return f"{q.short or q.label}: {choice_label(content, qid, value)}"
 
@@ -274,9 +282,8 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
     for fam_id in OPTION_FAMILIES:
         fam = content.options[fam_id]
         if fam.show_when.holds(f):
-            reasons = [_reason(content, k, v) for k, v in rules.reasons(fam.show_when.cond, f)]
-            cautions = [c.text for c in content.cautions
-                        if fam_id in c.applies_to and c.show_when.holds(f)]
+            reasons = [_reason(content, k, v, f) for k, v in rules.reasons(fam.show_when.cond, f)]
+            applying = [c for c in content.cautions if fam_id in c.applies_to and c.show_when.holds(f)]
             concern_views = _concerns(fam, said.concerns, content)
             options.append(OptionView(
                 id=fam.id, title=fam.title, what_it_is=fam.what_it_is, examples=fam.examples,
@@ -290,7 +297,9 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
                 tell_team=fam.tell_team, when_discussed=fam.when_discussed,
                 why_shown=(t("summary.why_shown", reasons="; ".join(dict.fromkeys(reasons)))
                            if reasons else t("summary.why_shown_general")),
-                reasons=list(dict.fromkeys(reasons)), cautions=cautions,
+                reasons=list(dict.fromkeys(reasons)),
+                cautions=[c.text for c in applying if not c.prominent],
+                warnings=[c.text for c in applying if c.prominent],
                 fit=_fit(fam, answers, concern_views, content),
                 how_often=fam.how_given.how_often or t("fit.unknown"),
                 daily_life=fam.daily_life or t("fit.unknown"),
@@ -325,7 +334,7 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
         headings=dict(content.ui["summary_headings"]),
         urgent_notice=notice,
         urgent_symptoms=urgent_details,
-        subtype=choice_label(content, "subtype", f["subtype"]),
+        subtype=subtype_label(content, f),
         situation=topics(content.situation),
         missing=topics(content.missing),
         path=Path(already_had=already, now=[o.title for o in options], later=later),

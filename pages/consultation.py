@@ -1,7 +1,7 @@
 import streamlit as st
 
 from decision_aid.summary import build_summary
-from ui import chrome, downloads, state
+from ui import chrome, downloads, guard, state
 
 with chrome.page("nav.consultation") as content:
     t = content.text
@@ -42,8 +42,9 @@ with chrome.page("nav.consultation") as content:
 
     low = st.columns(3)
     with low[0]:
-        box(t("consultation.options"), [o.title + (f" — {t('consultation.cautions', n=len(o.cautions))}"
-                                                   if o.cautions else "") for o in s.options], key="nv_options")
+        box(t("consultation.options"), [o.title + (f" — {t('consultation.cautions', n=len(o.cautions) + len(o.warnings))}"
+                                                   if o.cautions or o.warnings else "") for o in s.options],
+            key="nv_options")
     with low[1]:
         box(h["sure"], s.sure_to_discuss, t("consultation.no_sure"), key="nv_sure")
         box(t("consultation.unknown"), [i.title for i in s.missing], key="nv_missing")
@@ -55,7 +56,7 @@ with chrome.page("nav.consultation") as content:
             st.markdown(f"*{t('consultation.none')}*")
 
     state.seed_notes()
-    st.text_area(t("consultation.notes"), key=state.NOTES_WIDGET, on_change=state.store_notes,
+    st.text_area(t("consultation.notes"), key=state.NOTES_WIDGET, on_change=guard.callback(state.store_notes),
                  max_chars=5000, height=160, help=t("consultation.notes_help"))
     downloads.pdf_button(s, state.notes() or None, t("consultation.prepare_pdf"), t("consultation.pdf"),
                          "summary-for-visit.pdf", key="download_pdf_nurse")

@@ -1,8 +1,9 @@
 """Patient vignettes: the summary must list, leave out and say what each expects.
 
 tests/data/vignettes_shared.yaml is a copy of ../shared/vignettes/vignettes.yaml so these run
-on any machine; tests/data/vignettes_more.yaml and any other vignette file there hold our own.
-The same checks run through the command line (the shared checker) when ../shared is present.
+on any machine; tests/data/vignettes_more.yaml and vignettes_clinical.yaml (the clinical rules
+of docs/clinical-rules.md), and any other vignette file there, hold our own. The same checks run
+through the command line (the shared checker) when ../shared is present.
 """
 import subprocess
 import sys
@@ -18,7 +19,7 @@ VIGNETTES = vignettes.load(DATA)   # every vignette file in tests/data/
 
 
 def test_the_vignette_files_are_found():
-    assert {"vignettes_shared.yaml", "vignettes_more.yaml"} <= {v.file for v in VIGNETTES}
+    assert {"vignettes_shared.yaml", "vignettes_more.yaml", "vignettes_clinical.yaml"} <= {v.file for v in VIGNETTES}
 
 
 @pytest.mark.parametrize("v", VIGNETTES, ids=[v.name for v in VIGNETTES])

@@ -85,7 +85,10 @@ def comparison(s: Summary) -> None:
 def _option(o: OptionView, h: dict[str, str], more_label: str, picture_alt: str) -> None:
     with st.container(border=True, key=f"option_{o.id}"):
         # one Markdown element per block, not per paragraph: fewer elements to send on each run
-        st.markdown(f"### {o.title}\n\n{o.what_it_is}\n\n**{h['why_shown']}:** {o.why_shown}\n\n"
+        if o.warnings:  # prominent cautions (e.g. pregnancy): right under the title, before anything else
+            st.markdown(f"### {o.title}")
+            st.error(f"**{h['warnings']}:**\n" + "\n".join(f"- {w}" for w in o.warnings), icon=":material/warning:")
+        st.markdown((f"### {o.title}\n\n" if not o.warnings else "") + f"{o.what_it_is}\n\n**{h['why_shown']}:** {o.why_shown}\n\n"
                     f"**{h['how_given']}:** {o.route}. {o.how_given} {o.visits}")
         if o.fit:
             with st.container(border=True, key=f"fit_{o.id}"):
