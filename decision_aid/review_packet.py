@@ -85,7 +85,7 @@ def _sources(item: Sourced):
 # Fields the pages below print themselves; any other field with text is printed as it is.
 SHOWN_FIELDS = {"title", "what_it_is", "examples", "how_given", "side_effects", "tell_team",
                 "when_discussed", "daily_life", "tests_needed", "concerns", "not_listed", "text",
-                "group", "applies_to", "notice", "call", "symptoms"}
+                "group", "applies_to", "notice", "call", "symptoms", "prominent"}
 
 
 def _other_fields(item) -> list:
@@ -103,6 +103,15 @@ def _item(content: Content, item: Sourced, rel: str, title: str, text: str, cond
     return [Heading(f"{title} ({item.id})", 3),
             para(("I", f"{rel}; sources last checked {item.last_reviewed}. {signoff(item, today)}")),
             *when, *(extra or []), para(("B", "Text: "), text), *_other_fields(item), *_sources(item)]
+
+
+def _caution(content: Content, c, today: dt.date) -> list:
+    names = ", ".join(content.options[f].title if f in content.options else f for f in c.applies_to)
+    extra = [para(("B", "Shown with: "), names)]
+    if c.prominent:
+        extra.append(para(("B", "Prominent: "), "shown as a warning under the option's title, before "
+                                                "anything else about it, on every surface."))
+    return _item(content, c, "cautions.yaml", "Caution", c.text, c.show_when, today, extra=extra)
 
 
 # --- option families -----------------------------------------------------------------------
@@ -200,7 +209,7 @@ def _family_page(content: Content, fam_id: str, results, today: dt.date) -> Page
     if not cautions:
         blocks.append(para("None."))
     for c in cautions:
-        blocks += _item(content, c, "cautions.yaml", "Caution", c.text, c.show_when, today)
+        blocks += _caution(content, c, today)
     blocks.append(Heading("Sources"))
     blocks += _sources(fam)[1:]
     return Page(f"family-{fam_id}", fam.title, blocks)
@@ -213,9 +222,7 @@ def _list_page(content: Content, key: str, rel: str, title: str, today: dt.date)
     blocks = [para(("I", f"File content/{rel}: {len(items)} items."))]
     for i in items:
         if key == "cautions":
-            names = ", ".join(content.options[f].title if f in content.options else f for f in i.applies_to)
-            blocks += _item(content, i, rel, "Caution", i.text, i.show_when, today,
-                            extra=[para(("B", "Shown with: "), names)])
+            blocks += _caution(content, i, today)
         elif key == "ask":
             blocks += _item(content, i, rel, f"Question ({i.group})", i.text, i.show_when, today)
         else:

@@ -8,13 +8,13 @@ import yaml
 from pypdf import PdfReader
 
 from decision_aid.cli import main
-from decision_aid.content import CONTENT_DIR, ContentError, load_content
+from decision_aid.content import CONTENT_DIR, ContentError, load_content, review_due_on
 from decision_aid.content_checks import check_all
 from decision_aid.export_markdown import to_markdown
 from decision_aid.export_pdf import to_pdf
 from decision_aid.summary import build_summary
 
-SIGNED_ON = dt.date(2026, 11, 30)
+SIGNED_ON = dt.date.today()          # content never carries a date after today (test_content)
 NAME = "Dr. Ana Ruiz, medical oncology"
 # a patient for whom endocrine_plus_cdk46 is listed now (first line, HR-positive, HER2-zero)
 PATIENT = {"recurrence_type": "distant", "metastatic_sites": ["bone"], "hr_status": "positive",
@@ -83,7 +83,8 @@ def test_a_signed_option_shows_who_reviewed_it_until_12_months_have_passed(root)
     assert check_all(content, root, today=SIGNED_ON) == []
 
     # 12 months on, the sign-off runs out (the drafts beside it are reported as stale anyway)
-    day_before, due = dt.date(2027, 11, 29), dt.date(2027, 11, 30)
+    due = review_due_on(SIGNED_ON)
+    day_before = due - dt.timedelta(days=1)
     before = load_content(root, today=day_before)
     assert before.options["endocrine_plus_cdk46"].review_status == "reviewed"
     assert not [p for p in check_all(before, root, today=day_before) if "endocrine_plus_cdk46" in p]
@@ -100,9 +101,9 @@ def test_a_signed_option_shows_who_reviewed_it_until_12_months_have_passed(root)
 
 def test_an_item_changed_after_its_review_is_due_again(root):
     edit(root, "cautions.yaml", sign)
-    edit(root, "cautions.yaml", lambda d: d.update(last_reviewed=dt.date(2026, 12, 1))
+    edit(root, "cautions.yaml", lambda d: d.update(last_reviewed=SIGNED_ON + dt.timedelta(days=1))
          if d["id"] == "neuropathy_nerve_damage" else None)
-    today = dt.date(2026, 12, 2)
+    today = SIGNED_ON + dt.timedelta(days=2)
     content = load_content(root, today=today)
     status = {c.id: c.review_status for c in content.cautions}
     assert status.pop("neuropathy_nerve_damage") == "review_due"
@@ -124,7 +125,7 @@ def test_the_draft_notice_goes_only_when_every_item_is_signed(root):
     edit(root, "support.yaml", lambda d: d.update(review_status="draft"))
     assert build_summary(PATIENT, load_content(root, today=SIGNED_ON)).draft_notice
     # and a year on, every sign-off has run out: the notice is back
-    assert build_summary(PATIENT, load_content(root, today=dt.date(2027, 12, 1))).draft_notice
+    assert build_summary(PATIENT, load_content(root, today=review_due_on(SIGNED_ON))).draft_notice
 
 
 def _summary_page(root: str, today: str, patient: dict) -> None:

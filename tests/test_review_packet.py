@@ -77,6 +77,14 @@ def test_every_text_of_every_clinical_item_is_in_the_packet(packet, content):
         page = pages[f"family-{item.id}.html" if rel.startswith("options/") else file_page[rel]]
         for text in prose(item.model_dump(mode="json")):
             assert " ".join(text.split()) in page, (rel, item.id, text[:60])
+    prominent = [c for c in content.cautions if c.prominent]
+    for c in prominent:               # a warning shown first in the app is marked so
+        for fam in c.applies_to:
+            page = pages[f"family-{fam}.html"]
+            start = page.index(f"Caution ({c.id})")
+            end = page.find("Caution (", start + 1)
+            assert "Prominent: shown as a warning" in page[start:end if end > 0 else None]
+    assert prominent     # the pregnancy warnings (docs/clinical-rules.md)
 
 
 def test_every_vignette_result_appears_as_the_tests_see_it(packet, content):
