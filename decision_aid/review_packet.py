@@ -139,20 +139,29 @@ def _decision_table(content: Content, fam) -> Table:
                  tuple(rows), (11, 9))
 
 
-def _vignette_table(content: Content, fam_id: str, results: list[vignettes.Result]) -> Table:
-    rows = []
+def _vignette_blocks(content: Content, fam_id: str, results: list[vignettes.Result]) -> list:
+    """A row for each test patient for whom this option is listed now or later, or whose test
+    expects something of it; the others (not listed, nothing expected) named in one line."""
+    rows, others = [], []
     for r in results:
         outcome, why = r.outcome(fam_id, content)
         exp = r.vignette.expect
         wanted = ("listed now" if fam_id in exp.get("options_include", []) else
                   "not listed now" if fam_id in exp.get("options_exclude", []) else
                   "one of several listed now" if fam_id in exp.get("options_include_any", []) else "")
+        if not wanted and outcome == "not listed":
+            others.append(r.vignette.name)
+            continue
         met = {"listed now": outcome == "now", "not listed now": outcome != "now",
                "one of several listed now": bool(set(exp.get("options_include_any", [])) & set(r.now))}.get(wanted)
         mark = "" if not wanted else (" ✓" if met else " ✗ NOT MET")
         rows.append((f"{r.vignette.name}\n({r.vignette.file})", outcome, why, (wanted or "—") + mark))
-    return Table(("Test patient", "This option", "What the summary says", "The test expects"),
-                 tuple(rows), (6, 3, 10, 4))
+    out = [Table(("Test patient", "This option", "What the summary says", "The test expects"),
+                 tuple(rows), (6, 3, 10, 4))] if rows else []
+    if others:
+        out.append(para(("B", f"Not listed, and nothing expected of it, for {len(others)} other test patients: "),
+                        ", ".join(others) + "."))
+    return out
 
 
 def _texts(content: Content, fam) -> list:
@@ -199,7 +208,7 @@ def _family_page(content: Content, fam_id: str, results, today: dt.date) -> Page
         blocks += [Heading("The test patients (vignettes)"),
                    para("How each test patient comes out for this option (their answers and full "
                         "results: ", ("", "Test patients", "page:vignettes"), ")."),
-                   _vignette_table(content, fam_id, results)]
+                   *_vignette_blocks(content, fam_id, results)]
         if not any(fam_id in r.now for r in results):
             blocks.append(para(("B", "No test patient has this option listed now. "),
                                "A vignette that should list it would test its rule."))
