@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT   ?= 8501
 
-.PHONY: run test test-fast browser vignettes bench clean
+.PHONY: run test test-fast browser vignettes bench review-packet clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -43,5 +43,10 @@ test-fast: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.run
 
+## make review-packet: the clinicians' review packet (HTML and PDF) in review-packet/, from
+## content/ and the vignettes in tests/data/ (docs/clinical-review.md)
+review-packet: $(VENV)/.run-installed
+	$(PY) -m decision_aid review-packet --output review-packet
+
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache
+	rm -rf $(VENV) test-artifacts .pytest_cache review-packet
