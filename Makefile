@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT   ?= 8501
 
-.PHONY: run test test-fast browser vignettes bench clean lock
+.PHONY: run test test-fast browser vignettes bench review-packet clean lock
 
 # Packages come from the hash-pinned locks (requirements*.lock, made from requirements*.txt by
 # `make lock`): pip installs exactly those versions and refuses a file whose SHA-256 differs.
@@ -44,6 +44,11 @@ test-fast: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.run
 
+## make review-packet: the clinicians' review packet (HTML and PDF) in review-packet/, from
+## content/ and the vignettes in tests/data/ (docs/clinical-review.md)
+review-packet: $(VENV)/.run-installed
+	$(PY) -m decision_aid review-packet --output review-packet
+
 ## make lock: after editing requirements.txt or requirements-dev.txt, write the hash-pinned
 ## requirements.lock and requirements-dev.lock (pip-tools) and the SBOM of the image's packages,
 ## sbom.cdx.json (CycloneDX). The tools run from a throwaway venv, never .venv. Versions already
@@ -61,4 +66,4 @@ lock:
 	rm -rf $(LOCKTOOLS)
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache
+	rm -rf $(VENV) test-artifacts .pytest_cache review-packet

@@ -1,5 +1,5 @@
 """Command line: `python -m decision_aid summarize FILE --format json|markdown`,
-`python -m decision_aid validate-content`.
+`python -m decision_aid validate-content`, `python -m decision_aid review-packet --output DIR`.
 
 Bad input gives one clear line on stderr and exit status 2, never a traceback.
 """
@@ -19,6 +19,7 @@ from .inert_text import BIDI, strip_controls
 from .summary import build_summary
 
 _RAW_IN_JSON = re.compile(f"[\\x7f-\\x9f\\u2028\\u2029{BIDI}]")   # json.dumps escapes the rest
+VIGNETTE_DIR = CONTENT_DIR.parent / "tests" / "data"
 
 
 def _fail(text: str) -> int:
@@ -45,7 +46,25 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--output", help="write here instead of standard output (needed for pdf)")
     v = sub.add_parser("validate-content", help="check every content file")
     v.add_argument("--content", default=str(CONTENT_DIR), help="the content folder")
+    r = sub.add_parser("review-packet", help="write the clinicians' review packet (HTML and PDF)")
+    r.add_argument("--output", required=True, help="the folder to write it into")
+    r.add_argument("--content", default=str(CONTENT_DIR), help="the content folder")
+    r.add_argument("--vignettes", default=str(VIGNETTE_DIR), help="the folder of vignette YAML files")
     args = parser.parse_args(argv)
+
+    if args.command == "review-packet":
+        from .review_packet import write
+        try:
+            built = write(Path(args.output), Path(args.content), Path(args.vignettes))
+        except ContentError as e:
+            return _fail(str(e))
+        except ValueError as e:       # a vignette file that is not YAML
+            return _fail(f"vignettes: {e}")
+        except OSError as e:
+            return _fail(f"cannot write into {args.output}: {e.strerror}")
+        print(f"review packet: {built.index} and {built.pdf} ({built.pages} HTML pages; "
+              f"{built.vignettes} test patients, {built.failed} not meeting their expectations)")
+        return 0
 
     if args.command == "validate-content":
         try:

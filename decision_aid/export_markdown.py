@@ -92,6 +92,7 @@ def to_markdown(s: Summary) -> str:
             out += [f"*{h['cautions']}:*", ""] + [f"- {c}" for c in o.cautions] + [""]
         out += [f"*{h['tell_team']}:* " + "; ".join(o.tell_team), ""]
         out += [f"*{h['sources']}:* " + "; ".join(f"[{x.name} ({x.year})]({x.url})" for x in o.sources), ""]
+        out += [f"*{o.review_line}*", ""] if o.review_line else []
     out += [f"## {h['not_listed']}", ""] + [f"- **{n.title}.** {n.why}" for n in s.not_listed] + [""]
     if s.tests_to_ask:
         out += [f"## {h['tests']}", ""] + [f"- **{i.title}.** {i.text}" for i in s.tests_to_ask] + [""]

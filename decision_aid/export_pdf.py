@@ -418,6 +418,8 @@ def _option(pdf: _Doc, o: OptionView, h: dict[str, str]) -> None:
         pdf.label(h["sources"])
         for s in o.sources:
             pdf.rich([("", f"{s.name} ({s.year}): "), ("", s.url, s.url)], bullet=True)
+    if o.review_line:
+        pdf.para(o.review_line, "I")
 
 
 def _what_matters(pdf: _Doc, s: Summary) -> None:

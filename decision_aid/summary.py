@@ -75,6 +75,7 @@ class OptionView(_View):
     concerns: list[ConcernView] = []
     sources: list[SourceView]
     review_status: str
+    review_line: Optional[str] = None    # "Reviewed by … on …" where a clinician signed it off
 
 
 class NotListed(_View):
@@ -304,7 +305,9 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
                 daily_life=fam.daily_life or t("fit.unknown"),
                 tests_needed=fam.tests_needed or t("fit.unknown"), concerns=concern_views,
                 sources=[SourceView(**s.model_dump()) for s in fam.sources],
-                review_status=fam.review_status))
+                review_status=fam.review_status,
+                review_line=(t("summary.reviewed_line", name=fam.reviewed_by, date=fam.reviewed_on.isoformat())
+                             if fam.review_status == "reviewed" else None)))
             continue
         is_later = fam.later_when.raw is not None and fam.later_when.holds(f)
         # the first reason that applies; for an option of later, only a specific one (with `when`)

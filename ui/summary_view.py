@@ -102,7 +102,8 @@ def _option(o: OptionView, h: dict[str, str], more_label: str, picture_alt: str)
                 *([f"**{h['examples']}:** " + ", ".join(o.examples)] if o.examples else []),
                 o.when_discussed,
                 f"**{h['tell_team']}:**\n" + "\n".join(f"- {x}" for x in o.tell_team),
-                f"**{h['sources']}:**\n" + "\n".join(f"- [{s.name} ({s.year})]({s.url})" for s in o.sources)]))
+                f"**{h['sources']}:**\n" + "\n".join(f"- [{s.name} ({s.year})]({s.url})" for s in o.sources),
+                *([f"*{o.review_line}*"] if o.review_line else [])]))
 
 
 def render(s: Summary, more_label: str, picture_alt: Optional[str] = None,
