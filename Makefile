@@ -4,23 +4,24 @@ PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT   ?= 8501
 
-.PHONY: run test test-fast browser vignettes bench clean
+.PHONY: run test test-fast browser vignettes bench review-packet clean lock
 
+# Packages come from the hash-pinned locks (requirements*.lock, made from requirements*.txt by
+# `make lock`): pip installs exactly those versions and refuses a file whose SHA-256 differs.
 $(PY):
 	python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
 
-$(VENV)/.run-installed: requirements.txt | $(PY)
-	$(PY) -m pip install -q -r requirements.txt
+$(VENV)/.run-installed: requirements.lock | $(PY)
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
-	$(PY) -m pip install -q -r requirements-dev.txt
+$(VENV)/.dev-installed: requirements.lock requirements-dev.lock | $(PY)
+	$(PY) -m pip install -q --require-hashes -r requirements-dev.lock
 	touch $@ $(VENV)/.run-installed
 
 ## make run: install the pinned runtime into .venv and start the app on 127.0.0.1:8501
 run: $(VENV)/.run-installed
-	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
+	$(PY) -m streamlit run serve.py --server.address 127.0.0.1 --server.port $(PORT) \
 	  --server.headless true --browser.gatherUsageStats false
 
 ## Debian's Chromium for the browser tests (Playwright's own browser download is not used),
@@ -43,5 +44,26 @@ test-fast: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.run
 
+## make review-packet: the clinicians' review packet (HTML and PDF) in review-packet/, from
+## content/ and the vignettes in tests/data/ (docs/clinical-review.md)
+review-packet: $(VENV)/.run-installed
+	$(PY) -m decision_aid review-packet --output review-packet
+
+## make lock: after editing requirements.txt or requirements-dev.txt, write the hash-pinned
+## requirements.lock and requirements-dev.lock (pip-tools) and the SBOM of the image's packages,
+## sbom.cdx.json (CycloneDX). The tools run from a throwaway venv, never .venv. Versions already
+## in a lock are kept; to move one, delete its line from the lock first. Needs PyPI.
+LOCKTOOLS := $(shell mktemp -d -u /tmp/decision-aid-locktools.XXXXXX)
+COMPILE    = PIP_CONFIG_FILE=/dev/null $(LOCKTOOLS)/bin/pip-compile -q --generate-hashes --allow-unsafe \
+             --strip-extras --no-emit-index-url --no-emit-find-links --index-url https://pypi.org/simple
+lock:
+	python3 -m venv $(LOCKTOOLS)
+	PIP_CONFIG_FILE=/dev/null $(LOCKTOOLS)/bin/pip install -q pip-tools==7.6.2 cyclonedx-bom==7.5.0
+	$(COMPILE) --output-file requirements.lock requirements.txt
+	$(COMPILE) --output-file requirements-dev.lock requirements-dev.txt
+	PIP_CONFIG_FILE=/dev/null $(LOCKTOOLS)/bin/cyclonedx-py requirements requirements.lock \
+	  --output-reproducible --of JSON -o sbom.cdx.json
+	rm -rf $(LOCKTOOLS)
+
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache
+	rm -rf $(VENV) test-artifacts .pytest_cache review-packet

@@ -6,7 +6,7 @@ free text) or a tuple of strings (multiple choice). A skipped question has no ke
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping
+from typing import Any, BinaryIO, Mapping
 
 from pydantic import BaseModel, ConfigDict, StrictInt, ValidationError
 
@@ -20,7 +20,9 @@ Answers = dict[str, Any]
 class AnswersError(ValueError):
     """A problem with answers or a saved-answers file.
 
-    `code` names a message in content (ui.yaml, section `errors`); `params` fill it in.
+    `code` names a message in content (ui.yaml, section `errors`); `params` hold only what
+    this guide itself defines (a dictionary id already checked, a limit), never text from the
+    file: decision_aid/answer_errors.py turns them into the message.
     """
 
     def __init__(self, code: str, **params: Any):
@@ -38,19 +40,21 @@ def clean(raw: Mapping[str, Any]) -> Answers:
     for key, value in raw.items():
         field = FIELDS.get(key)
         if field is None:
-            raise AnswersError("unknown_id", id=key)
+            raise AnswersError("unknown_id")   # the id is the file's own text: never named
         if field.kind == "multi":
             if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
                 raise AnswersError("wrong_type", id=key, expected="list")
             value = [LEGACY_VALUES.get((key, v), v) for v in value]
             bad = [v for v in value if v not in field.values]
             if bad:
-                raise AnswersError("unknown_value", id=key, value=bad[0])
+                raise AnswersError("unknown_value", id=key)
             if value:
                 out[key] = tuple(v for v in field.values if v in value)
         elif field.kind == "text":
             if not isinstance(value, str):
                 raise AnswersError("wrong_type", id=key, expected="text")
+            if not _encodable(value):
+                raise AnswersError("not_unicode", id=key)
             if len(value) > field.max_length:
                 raise AnswersError("text_too_long", id=key, limit=field.max_length)
             if value.strip():
@@ -59,7 +63,7 @@ def clean(raw: Mapping[str, Any]) -> Answers:
             if not isinstance(value, str):
                 raise AnswersError("wrong_type", id=key, expected="text")
             if value not in field.values:
-                raise AnswersError("unknown_value", id=key, value=value)
+                raise AnswersError("unknown_value", id=key)
             out[key] = value
     return {k: out[k] for k in FIELDS if k in out}
 
@@ -70,7 +74,9 @@ def subtype(answers: Mapping[str, Any]) -> str:
     if her2 == "positive":
         return "her2_positive"
     her2_not_positive = her2 in ("low", "ultralow", "zero", "negative_level_unknown")
-    if hr == "negative" and her2_not_positive:
+    # ER-low (1-10 % of cells) often behaves like triple-negative cancer (ASCO/CAP 2020) and is
+    # treated like it (NCCN): the rules read it as triple-negative; the wording names it ER-low.
+    if hr in ("negative", "low") and her2_not_positive:
         return "triple_negative"
     if hr == "positive" and her2_not_positive:
         return "hr_positive_her2_negative"
@@ -95,8 +101,57 @@ def to_file(answers: Mapping[str, Any]) -> bytes:
     return json.dumps(body, ensure_ascii=False, indent=2).encode("utf-8")
 
 
+def read_limited(stream: BinaryIO) -> bytes:
+    """At most one byte more than a saved file may hold: enough to tell it is too large,
+    without ever reading a huge file whole (an upload, or a path given to the command line)."""
+    return stream.read(MAX_FILE_BYTES + 1)
+
+
+def _encodable(text: str) -> bool:
+    """False for text that cannot be written as UTF-8 (a lone surrogate, from a JSON escape
+    such as \\ud800): such text would break every later save, print or download."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json.loads object_pairs_hook: a key written twice at any depth is refused, not
+    silently won by the last one (a file could say HER2-positive and HER2-zero)."""
+    keys = [k for k, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise AnswersError("duplicate_key")
+    return dict(pairs)
+
+
+def _not_a_json_constant(name: str) -> Any:
+    raise ValueError(name)   # NaN and Infinity are not JSON
+
+
+def _parse(text: str) -> Any:
+    """The JSON value of the file, or AnswersError. Every parse failure is "not JSON": bad
+    syntax, nesting too deep, a number too long for Python to read (over 4,300 digits)."""
+    try:
+        body = json.loads(text, object_pairs_hook=_no_repeats, parse_constant=_not_a_json_constant)
+    except AnswersError:
+        raise
+    except (ValueError, RecursionError, MemoryError):   # JSONDecodeError is a ValueError
+        raise AnswersError("not_json") from None
+    try:
+        json.dumps(body, ensure_ascii=False).encode("utf-8")   # every key and string, any depth
+    except UnicodeEncodeError:
+        raise AnswersError("not_unicode") from None
+    except (ValueError, RecursionError):
+        raise AnswersError("not_json") from None
+    return body
+
+
 def from_file(data: bytes) -> Answers:
-    """Read a saved-answers file, or raise AnswersError naming the one problem found."""
+    """Read a saved-answers file, or raise AnswersError naming the one problem found.
+
+    `data` may be the result of read_limited: a file over the limit is refused by its size."""
     if not data or not data.strip():
         raise AnswersError("empty_file")
     if len(data) > MAX_FILE_BYTES:
@@ -105,21 +160,18 @@ def from_file(data: bytes) -> Answers:
         text = data.decode("utf-8-sig")  # a byte-order mark from a text editor is fine
     except UnicodeDecodeError:
         raise AnswersError("not_utf8") from None
-    try:
-        body = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
-        raise AnswersError("not_json") from None
+    body = _parse(text)
     if not isinstance(body, dict):
         raise AnswersError("not_an_object")
     if "schema_version" not in body:
         raise AnswersError("no_version")
     version = body["schema_version"]
     if not isinstance(version, int) or isinstance(version, bool):
-        raise AnswersError("bad_version", version=repr(version))
+        raise AnswersError("bad_version")
     if version > SCHEMA_VERSION:
-        raise AnswersError("newer_version", version=version)
+        raise AnswersError("newer_version")
     if version != SCHEMA_VERSION:
-        raise AnswersError("bad_version", version=repr(version))
+        raise AnswersError("bad_version")
     if "answers" not in body:
         raise AnswersError("no_answers")
     if not isinstance(body["answers"], dict):
@@ -127,8 +179,7 @@ def from_file(data: bytes) -> Answers:
     try:
         saved = _SavedFile.model_validate(body)
     except ValidationError as e:
-        extra = [str(err["loc"][0]) for err in e.errors() if err["type"] == "extra_forbidden"]
-        if extra:
-            raise AnswersError("unknown_key", key=extra[0]) from None
+        if any(err["type"] == "extra_forbidden" for err in e.errors()):
+            raise AnswersError("unknown_key") from None
         raise AnswersError("no_answers") from None
     return clean(saved.answers)

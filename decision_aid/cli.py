@@ -1,5 +1,5 @@
 """Command line: `python -m decision_aid summarize FILE --format json|markdown|pdf [--full]`,
-`python -m decision_aid validate-content`.
+`python -m decision_aid validate-content`, `python -m decision_aid review-packet --output DIR`.
 
 Bad input gives one clear line on stderr and exit status 2, never a traceback.
 """
@@ -7,18 +7,33 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
-from .answers import AnswersError, from_file
+from .answer_errors import message
+from .answers import AnswersError, from_file, read_limited
 from .content import CONTENT_DIR, ContentError, load_content
 from .export_markdown import to_markdown
+from .inert_text import BIDI, strip_controls
 from .summary import build_summary
 
+_RAW_IN_JSON = re.compile(f"[\\x7f-\\x9f\\u2028\\u2029{BIDI}]")   # json.dumps escapes the rest
+VIGNETTE_DIR = CONTENT_DIR.parent / "tests" / "data"
 
-def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
+
+def _fail(text: str) -> int:
+    """One line on stderr, with no control characters (a file name or a message can hold
+    terminal escape sequences), and exit status 2."""
+    print(f"error: {strip_controls(text, one_line=True)}", file=sys.stderr)
     return 2
+
+
+def _json(data: object) -> str:
+    """JSON as text a terminal shows as it is: characters that could steer a terminal or
+    reorder a line are written as \\u escapes (still the same JSON)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +48,25 @@ def main(argv: list[str] | None = None) -> int:
                    help="pdf: every section (default: the discussion sheet and the options' details, at most a few pages)")
     v = sub.add_parser("validate-content", help="check every content file")
     v.add_argument("--content", default=str(CONTENT_DIR), help="the content folder")
+    r = sub.add_parser("review-packet", help="write the clinicians' review packet (HTML and PDF)")
+    r.add_argument("--output", required=True, help="the folder to write it into")
+    r.add_argument("--content", default=str(CONTENT_DIR), help="the content folder")
+    r.add_argument("--vignettes", default=str(VIGNETTE_DIR), help="the folder of vignette YAML files")
     args = parser.parse_args(argv)
+
+    if args.command == "review-packet":
+        from .review_packet import write
+        try:
+            built = write(Path(args.output), Path(args.content), Path(args.vignettes))
+        except ContentError as e:
+            return _fail(str(e))
+        except ValueError as e:       # a vignette file that is not YAML
+            return _fail(f"vignettes: {e}")
+        except OSError as e:
+            return _fail(f"cannot write into {args.output}: {e.strerror}")
+        print(f"review packet: {built.index} and {built.pdf} ({built.pages} HTML pages; "
+              f"{built.vignettes} test patients, {built.failed} not meeting their expectations)")
+        return 0
 
     if args.command == "validate-content":
         try:
@@ -50,7 +83,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     try:
-        data = Path(args.file).read_bytes()
+        return _summarize(args)
+    except Exception as e:   # never a traceback; the message could hold a patient's answer
+        return _fail(f"the summary could not be made ({type(e).__name__})")
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    try:
+        with open(args.file, "rb") as f:
+            data = read_limited(f)   # never the whole of a huge file
     except OSError as e:
         return _fail(f"cannot read {args.file}: {e.strerror}")
     try:
@@ -60,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         answers = from_file(data)
     except AnswersError as e:
-        return _fail(f"{args.file}: {content.text('errors.' + e.code, **e.params)}")
+        return _fail(f"{args.file}: {message(e, content)}")
     summary = build_summary(answers, content)
     if args.format == "pdf":
         if not args.output:
@@ -68,8 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         from .export_pdf import to_pdf
         Path(args.output).write_bytes(to_pdf(summary, full=args.full))
         return 0
-    text = (json.dumps(summary.to_json_dict(), ensure_ascii=False, indent=2)
-            if args.format == "json" else to_markdown(summary))
+    text = _json(summary.to_json_dict()) if args.format == "json" else to_markdown(summary)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

@@ -66,18 +66,65 @@ class Source(_Model):
     check_note: str = ""
 
 
+REVIEW_MONTHS = 12   # a clinician's sign-off holds this long; then the item is "review due"
+
+
+def review_due_on(reviewed_on: dt.date) -> dt.date:
+    """The day a sign-off runs out: the same date REVIEW_MONTHS later (Feb 29 -> Feb 28)."""
+    year = reviewed_on.year + REVIEW_MONTHS // 12
+    try:
+        return reviewed_on.replace(year=year)
+    except ValueError:
+        return reviewed_on.replace(year=year, day=28)
+
+
 class Sourced(_Model):
-    """What every clinical item carries: sources and a review date."""
+    """What every clinical item carries: sources, the date its sources were last checked
+    (`last_reviewed`) and its sign-off by a named clinician of the center.
+
+    `review_status` in a file is `draft` or `reviewed`; `reviewed` needs `reviewed_by` and
+    `reviewed_on`. `review_due` is never written: load_content() sets it on a signed item
+    whose sign-off is 12 months old, or older than a later check of the item (`last_reviewed`)."""
     id: str
     sources: list[Source] = Field(min_length=1)
     last_reviewed: dt.date
-    review_status: Literal["draft", "reviewed"]
+    review_status: Literal["draft", "reviewed", "review_due"]
     reviewed_by: Optional[str] = None
+    reviewed_on: Optional[dt.date] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _review_due_is_not_written(cls, data):
+        if isinstance(data, dict) and data.get("review_status") == "review_due":
+            raise ValueError("review_status 'review_due' is set by the app 12 months after a review; "
+                             "write 'draft' or 'reviewed'")
+        return data
 
     @model_validator(mode="after")
     def _reviewed_has_reviewer(self):
-        if self.review_status == "reviewed" and not self.reviewed_by:
+        if self.review_status == "reviewed" and not (self.reviewed_by or "").strip():
             raise ValueError("review_status 'reviewed' needs reviewed_by (the clinician's name)")
+        if self.review_status == "reviewed" and self.reviewed_on is None:
+            raise ValueError("review_status 'reviewed' needs reviewed_on (the date of the review, YYYY-MM-DD)")
+        return self
+
+    def review_due_reason(self, today: dt.date) -> Optional[str]:
+        """Why a signed item needs a clinician's review again on `today`, or None."""
+        if self.reviewed_on is None or self.review_status == "draft":
+            return None
+        due = review_due_on(self.reviewed_on)
+        if today >= due:
+            return (f"reviewed by {self.reviewed_by} on {self.reviewed_on}: "
+                    f"{REVIEW_MONTHS} months have passed (due since {due})")
+        if self.last_reviewed > self.reviewed_on:
+            return (f"reviewed by {self.reviewed_by} on {self.reviewed_on}, but changed after "
+                    f"(last_reviewed {self.last_reviewed})")
+        return None
+
+    def with_review_state(self, today: dt.date):
+        """This item as the app uses it on `today`: a signed item past its review is review due."""
+        if self.review_status == "reviewed" and self.review_due_reason(today):
+            return self.model_copy(update={"review_status": "review_due"})
         return self
 
 
@@ -199,6 +246,9 @@ class Caution(Sourced):
     applies_to: list[str] = Field(min_length=1)
     show_when: Condition
     text: str
+    # A warning the patient must not miss (for example, harm to an unborn baby): the summary
+    # puts it in OptionView.warnings, which every surface shows before anything else.
+    prominent: bool = False
     _v = field_validator("show_when", mode="before")(_rule)
 
 
@@ -306,7 +356,8 @@ class Content(_Model):
                 *self.situation, *self.missing, *self.trials, *self.ask, self.urgent]
 
     def is_draft(self) -> bool:
-        return any(i.review_status == "draft" for i in self.sourced_items())
+        """Whether any clinical item is not (or no longer) signed off: the app says so."""
+        return any(i.review_status != "reviewed" for i in self.sourced_items())
 
 
 # --- loading --------------------------------------------------------------------------
@@ -352,10 +403,10 @@ def _build(model, data: Any, file: str, item: str):
     except ValidationError as e:
         first = e.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ContentError(file, item, f"{where}: {first['msg']}") from None
+        raise ContentError(file, item, f"{where}: {first['msg']}" if where else first["msg"]) from None
 
 
-def _items(reader: _Reader, rel: str, model) -> list:
+def _items(reader: _Reader, rel: str, model, today: dt.date) -> list:
     data = reader.yaml(rel)
     if not isinstance(data, list):
         raise ContentError(rel, "-", "expected a list of items")
@@ -365,7 +416,8 @@ def _items(reader: _Reader, rel: str, model) -> list:
         if item_id in seen:
             raise ContentError(rel, item_id, "id used twice")
         seen.add(item_id)
-        out.append(_build(model, raw, rel, item_id))
+        item = _build(model, raw, rel, item_id)
+        out.append(item.with_review_state(today) if isinstance(item, Sourced) else item)
     return out
 
 
@@ -386,14 +438,17 @@ def parse_site_page(page_id: str, text: str, file: str) -> SitePage:
     return SitePage(id=page_id, title=title, intro=parts[0].strip(), sections=sections)
 
 
-def load_content(root: Path = CONTENT_DIR, language: str = "en") -> Content:
-    """Read and validate all content. Raises ContentError naming the file, item and reason."""
+def load_content(root: Path = CONTENT_DIR, language: str = "en", today: dt.date | None = None) -> Content:
+    """Read and validate all content. Raises ContentError naming the file, item and reason.
+    A signed item whose review has run out by `today` (default: the date now) is loaded as
+    `review_due`, so the app shows its draft notice again."""
     r = _Reader(Path(root), language)
+    today = today or dt.date.today()
     options = {}
     for path in sorted((Path(root) / "options").glob("*.yaml")):
         rel = f"options/{path.name}"
         data = r.yaml(rel)
-        item = _build(OptionFamily, data, rel, path.stem)
+        item = _build(OptionFamily, data, rel, path.stem).with_review_state(today)
         if item.id != path.stem:
             raise ContentError(rel, item.id, f"id must match the file name ({path.stem})")
         options[item.id] = item
@@ -401,20 +456,20 @@ def load_content(root: Path = CONTENT_DIR, language: str = "en") -> Content:
     for path in sorted((Path(root) / "site").glob("*.md")):
         rel = f"site/{path.name}"
         site[path.stem] = parse_site_page(path.stem, r.text(rel), rel)
-    glossary = {g.id: g for g in _items(r, "glossary.yaml", GlossaryTerm)}
+    glossary = {g.id: g for g in _items(r, "glossary.yaml", GlossaryTerm, today)}
     content = Content(
         language=language,
         questions=_build(Questions, r.yaml("questions.yaml"), "questions.yaml", "steps"),
         options=options,
-        cautions=_items(r, "cautions.yaml", Caution),
-        tests=_items(r, "tests.yaml", Topic),
-        support=_items(r, "support.yaml", Topic),
-        situation=_items(r, "situation.yaml", Topic),
-        missing=_items(r, "missing.yaml", Topic),
-        trials=_items(r, "trials.yaml", Topic),
+        cautions=_items(r, "cautions.yaml", Caution, today),
+        tests=_items(r, "tests.yaml", Topic, today),
+        support=_items(r, "support.yaml", Topic, today),
+        situation=_items(r, "situation.yaml", Topic, today),
+        missing=_items(r, "missing.yaml", Topic, today),
+        trials=_items(r, "trials.yaml", Topic, today),
         trial_search=_build(TrialSearch, r.yaml("trial_search.yaml"), "trial_search.yaml", "-"),
-        ask=_items(r, "questions_to_ask.yaml", AskItem),
-        urgent=_build(UrgentCare, r.yaml("urgent.yaml"), "urgent.yaml", "urgent"),
+        ask=_items(r, "questions_to_ask.yaml", AskItem, today),
+        urgent=_build(UrgentCare, r.yaml("urgent.yaml"), "urgent.yaml", "urgent").with_review_state(today),
         glossary=glossary,
         ui=_build(UIStrings, r.yaml("ui.yaml"), "ui.yaml", "strings"),
         settings=_build(Settings, r.yaml("settings.yaml"), "settings.yaml", "settings"),

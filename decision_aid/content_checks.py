@@ -43,11 +43,14 @@ def check_all(content: Content, root: Path, today: dt.date | None = None) -> lis
         if g > MAX_GRADE:
             problems.append(f"{rel}: {item}: reading grade {g:.1f} is above {MAX_GRADE:g}")
     for rel, item in sourced_by_file(content):
-        age = (today - item.last_reviewed).days
-        if age > MAX_AGE_DAYS:
+        problems += [f"{rel}: {item.id}: {key} {day} is in the future"
+                     for key, day in (("last_reviewed", item.last_reviewed), ("reviewed_on", item.reviewed_on))
+                     if day and day > today]
+        due = item.review_due_reason(today)
+        if due:
+            problems.append(f"{rel}: {item.id}: review due: {due}")
+        elif item.review_status == "draft" and (today - item.last_reviewed).days > MAX_AGE_DAYS:
             problems.append(f"{rel}: {item.id}: last reviewed {item.last_reviewed}, over 12 months ago")
-        if age < 0:
-            problems.append(f"{rel}: {item.id}: last_reviewed {item.last_reviewed} is in the future")
     return problems
 
 

@@ -28,7 +28,10 @@ FIELDS: dict[str, Field] = {f.id: f for f in [
     _f("urgent_symptoms", "multi",
        "back_pain_with_weakness_or_numbness new_severe_headache_confusion_or_seizure "
        "fever_or_chills_during_treatment new_shortness_of_breath_or_chest_pain "
-       "extreme_thirst_confusion_or_constipation swollen_painful_leg_or_sudden_breathlessness none"),
+       "extreme_thirst_confusion_or_constipation swollen_painful_leg_or_sudden_breathlessness "
+       # added (additive): stroke signs, severe diarrhea, vomiting, very high blood sugar, bleeding
+       "sudden_weakness_one_side_or_trouble_speaking severe_diarrhea_or_dehydration "
+       "vomiting_cannot_keep_fluids_down very_high_blood_sugar bleeding_that_does_not_stop none"),
     # 2. About the recurrence
     _f("recurrence_type", "single", "distant local_regional both unsure"),
     _f("metastatic_sites", "multi",

@@ -107,6 +107,7 @@ class Section(_Block):
     print_only: bool = False             # only on paper (lines to write on)
     tone: Literal["plain", "urgent"] = "plain"
     warnings: list[str] = []             # prominent messages shown first (e.g. about pregnancy)
+    warnings_title: str = ""             # their label ("Important")
     site: Optional[SiteLink] = None
     blocks: list[Block]
 

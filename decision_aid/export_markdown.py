@@ -6,15 +6,22 @@ from __future__ import annotations
 import re
 
 from .document import Block, Comparison, Line, ListBlock, Paragraph, Pictures, Section, screen_sections
+from .inert_text import strip_controls
 from .summary import Summary
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=])")
 TABLE_COLUMNS = 3                         # options per table, so that each stays readable
 
 
-def escape(text: str) -> str:
-    """Make free text inert in Markdown: no links, no emphasis, no HTML."""
-    return _SPECIAL.sub(r"\\\1", text)
+def literal_block(text: str) -> list[str]:
+    """Free text (the patient's own words) as a fenced code block: every Markdown viewer
+    shows it exactly as typed and never as Markdown or HTML (no link, bare web address,
+    picture or tag from it), and it reads plainly in a text editor. The fence is longer than
+    any run of ~ in the text, so the text cannot close it. Control and bidirectional
+    characters are dropped: they could steer a terminal or reorder what is shown."""
+    lines = [strip_controls(line) for line in text.splitlines()]
+    longest = max((len(run) for run in re.findall("~+", text)), default=0)
+    fence = "~" * max(3, longest + 1)
+    return [fence, *lines, fence]
 
 
 def _cell(text: str, bold: bool = False) -> str:
@@ -45,7 +52,7 @@ def _comparison(b: Comparison) -> list[str]:
 def _block(b: Block) -> list[str]:
     if isinstance(b, Paragraph):
         if b.tone == "her_words":
-            return [f"> {escape(x)}" if x.strip() else ">" for x in b.text.splitlines()] + [""]
+            return [*literal_block(b.text), ""]
         return [{"note": f"> {b.text}", "urgent": f"**{b.text}**", "caption": f"*{b.text}*"}.get(b.tone, b.text), ""]
     if isinstance(b, ListBlock):
         head = [f"**{b.title}:**", ""] if b.title else []
@@ -59,7 +66,7 @@ def _block(b: Block) -> list[str]:
 
 def _section(sec: Section, level: str) -> list[str]:
     out = [f"{level} {sec.title}", ""]
-    out += [f"> **{w}**" for w in sec.warnings] + ([""] if sec.warnings else [])
+    out += [f"> **{sec.warnings_title}:** {w}" for w in sec.warnings] + ([""] if sec.warnings else [])
     if sec.site:
         out += [f"*{sec.site.label}*", ""]
     for b in sec.blocks:
@@ -71,7 +78,7 @@ def to_markdown(s: Summary) -> str:
     out: list[str] = [f"# {s.headings['title']}", ""]
     shown = screen_sections(s.document)
     for k, sec in enumerate(shown):
-        if sec.layer == "details" and k and shown[k - 1].layer == "sheet":
-            out += ["---", ""]
-        out += _section(sec, "##")
+        if sec.layer == "details" and (k == 0 or shown[k - 1].layer == "sheet"):
+            out += [f"## {s.headings['details']}", ""]
+        out += _section(sec, "##" if sec.layer == "sheet" else "###")
     return "\n".join(out)

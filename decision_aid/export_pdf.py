@@ -255,8 +255,8 @@ def _section(pdf: _Doc, sec: Section, full: bool, notes: Optional[str]) -> None:
         return
     if sec.id != "form":                       # the form's title is the document's title, above it
         pdf.heading(sec.title)
-    for w in sec.warnings:
-        pdf.boxed([("B", w)], fill=URGENT_FILL, width=0.8)
+    for w in sec.warnings:                     # prominent cautions (e.g. pregnancy) first
+        pdf.boxed([("B", f"{sec.warnings_title}: {w}")], fill=URGENT_FILL, width=0.8)
     for b in sec.blocks:
         _block(pdf, b, full, notes)
 

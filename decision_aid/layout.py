@@ -52,12 +52,6 @@ def _facts(s: "Summary", answers: Mapping[str, Any], content: "Content") -> list
     return blocks + [ListBlock(id="facts_list", lines=lines)]
 
 
-def _warnings(o: "OptionView") -> list[str]:
-    """Prominent messages about an option (e.g. about pregnancy), shown before anything else on
-    its details and on the sheet. Wire OptionView.warnings here when it lands."""
-    return []
-
-
 def _ask_first(answers: Mapping[str, Any], content: "Content") -> list[str]:
     """The questions to ask that matter most for her: the first that apply, in the order of
     priority the content sets (settings.yaml, sheet.ask_first)."""
@@ -104,9 +98,12 @@ def _option(o: "OptionView", h: dict[str, str], refs: dict[str, int], content: "
     blocks.append(ListBlock(id=f"{o.id}_tell_team", title=h["tell_team"], lines=[Line(text=x) for x in o.tell_team]))
     numbers = ", ".join(f"[{refs[x.url]}]" for x in o.sources)
     blocks.append(Paragraph(id=f"{o.id}_sources", text=t("sheet.refs", refs=numbers), tone="caption"))
-    # A review line ("Reviewed by … on …"), when OptionView has one, goes last, as a caption.
+    if o.review_line:                    # "Reviewed by … on …"
+        blocks.append(Paragraph(id=f"{o.id}_review", text=o.review_line, tone="caption"))
+    # prominent cautions (e.g. pregnancy) come before anything else
     return Section(id=f"option_{o.id}", title=o.title, layer="details", in_short_pdf=not o.alongside,
-                   warnings=_warnings(o), site=_site(f"option_{o.id}", content), blocks=blocks)
+                   warnings=o.warnings, warnings_title=h["warnings"], site=_site(f"option_{o.id}", content),
+                   blocks=blocks)
 
 
 def document(s: "Summary", answers: Mapping[str, Any], content: "Content") -> list[Section]:
@@ -144,7 +141,7 @@ def document(s: "Summary", answers: Mapping[str, Any], content: "Content") -> li
         facts_blocks.insert(0, Paragraph(id="draft", text=s.draft_notice, tone="note"))
     doc.append(sheet("facts", t("sheet.facts"), facts_blocks))
     doc.append(sheet("options_now", t("sheet.options_now"), warnings=list(dict.fromkeys(
-        w for o in main + alongside for w in _warnings(o))), blocks=[
+        w for o in main + alongside for w in o.warnings)), warnings_title=h["warnings"], blocks=[
         Paragraph(id="options_now_intro", text=t("sheet.options_now_intro")),
         comparison(main, s.emphasis, h)] if main else
         [Paragraph(id="options_none", text=t("sheet.options_none"))]))

@@ -68,6 +68,7 @@ class OptionView(_View):
     why_shown: str
     reasons: list[str]
     cautions: list[str]
+    warnings: list[str] = []             # prominent cautions: shown first, before anything else
     fit: list[str] = []                  # how it sits with what the patient said matters: marks, never a score
     how_often: str = ""                  # comparison table rows
     daily_life: str = ""
@@ -75,6 +76,7 @@ class OptionView(_View):
     concerns: list[ConcernView] = []
     sources: list[SourceView]
     review_status: str
+    review_line: Optional[str] = None    # "Reviewed by … on …" where a clinician signed it off
     alongside: bool = False              # used alongside any treatment, not instead of one
 
 
@@ -152,6 +154,13 @@ def applicable(answers: Mapping[str, Any], content: Content) -> dict[str, Any]:
     return {k: v for k, v in answers.items() if k in qs and qs[k][1].show_when.holds(f)}
 
 
+def subtype_label(content: Content, f: Mapping[str, Any]) -> str:
+    """The derived subtype in words; an ER-low tumor is named as such (data dictionary: `low`)."""
+    if f.get("hr_status") == "low" and f["subtype"] == "triple_negative":
+        return content.text("subtypes.er_low_her2_negative")
+    return choice_label(content, "subtype", f["subtype"])
+
+
 def choice_label(content: Content, qid: str, value: str) -> str:
     if qid == "subtype":
         return content.text(f"subtypes.{value}")
@@ -176,13 +185,16 @@ def answer_text(content: Content, qid: str, value: Any) -> str:
 _SUBTYPE_FROM = ("hr_status", "her2_status")
 
 
-def _reason(content: Content, qid: str, value: str, answers: Mapping[str, Any]) -> str:
+def _reason(content: Content, qid: str, value: str, f: Mapping[str, Any]) -> str:
     """Why an option is shown, in the words of the answer behind it ("HER2 status: HER2-low",
-    not the derived "HER2-negative")."""
+    not the derived "HER2-negative"); the derived tumor type too when its words say more than
+    her answers do (ER-low read as triple-negative), or alone when neither was answered."""
     if qid == "subtype":
-        own = [_reason(content, k, answers[k], answers) for k in _SUBTYPE_FROM if k in answers]
-        return "; ".join(own) if own else content.text("summary.reason_subtype",
-                                                       subtype=choice_label(content, qid, value))
+        own = [_reason(content, k, f[k], f) for k in _SUBTYPE_FROM if k in f]
+        derived = subtype_label(content, f)
+        if not own or derived != choice_label(content, "subtype", f["subtype"]):
+            own.append(content.text("summary.reason_subtype", subtype=derived))
+        return "; ".join(own)
     q = _questions(content)[qid][1]
     return f"{q.short or q.label}: {choice_label(content, qid, value)}"
 
@@ -294,9 +306,8 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
     for fam_id in OPTION_FAMILIES:
         fam = content.options[fam_id]
         if fam.show_when.holds(f):
-            reasons = [_reason(content, k, v, answers) for k, v in rules.reasons(fam.show_when.cond, f)]
-            cautions = [c.text for c in content.cautions
-                        if fam_id in c.applies_to and c.show_when.holds(f)]
+            reasons = [_reason(content, k, v, f) for k, v in rules.reasons(fam.show_when.cond, f)]
+            applying = [c for c in content.cautions if fam_id in c.applies_to and c.show_when.holds(f)]
             concern_views = _concerns(fam, said.concerns, content)
             options.append(OptionView(
                 id=fam.id, title=fam.title, what_it_is=fam.what_it_is, examples=fam.examples,
@@ -310,13 +321,17 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
                 tell_team=fam.tell_team, when_discussed=fam.when_discussed,
                 why_shown=(t("summary.why_shown", reasons="; ".join(dict.fromkeys(reasons)))
                            if reasons else t("summary.why_shown_general")),
-                reasons=list(dict.fromkeys(reasons)), cautions=cautions,
+                reasons=list(dict.fromkeys(reasons)),
+                cautions=[c.text for c in applying if not c.prominent],
+                warnings=[c.text for c in applying if c.prominent],
                 fit=_fit(fam, answers, concern_views, content),
                 how_often=fam.how_given.how_often or t("fit.unknown"),
                 daily_life=fam.daily_life or t("fit.unknown"),
                 tests_needed=fam.tests_needed or t("fit.unknown"), concerns=concern_views,
                 sources=[SourceView(**s.model_dump()) for s in fam.sources],
-                review_status=fam.review_status, alongside=fam.alongside_when.holds(f)))
+                review_status=fam.review_status, alongside=fam.alongside_when.holds(f),
+                review_line=(t("summary.reviewed_line", name=fam.reviewed_by, date=fam.reviewed_on.isoformat())
+                             if fam.review_status == "reviewed" else None)))
             continue
         is_later = fam.later_when.raw is not None and fam.later_when.holds(f)
         # the first reason that applies; for an option of later, only a specific one (with `when`)
@@ -345,7 +360,7 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
         headings=content.ui.summary_headings.as_dict(),
         urgent_notice=notice,
         urgent_symptoms=urgent_details,
-        subtype=choice_label(content, "subtype", f["subtype"]),
+        subtype=subtype_label(content, f),
         situation=topics(content.situation),
         missing=topics(content.missing),
         path=Path(already_had=already, now=[o.title for o in options], later=later),

@@ -39,7 +39,7 @@ def grade(text: str, names: tuple[str, ...] = ()) -> float:
 
 
 SKIP_KEYS = {"id", "sources", "url", "examples", "show_when", "later_when", "when", "last_reviewed",
-             "review_status", "reviewed_by", "value", "applies_to", "route", "frequency",
+             "review_status", "reviewed_by", "reviewed_on", "value", "applies_to", "route", "frequency",
              "about_n_in_100", "serious", "concern", "concerns", "source", "widget", "terms", "group",
              "base_url", "subtype_terms", "biomarker_terms", "site", "page", "section"}
 

@@ -166,6 +166,10 @@ class Sidebar(_Strings):
     save_help: str
 
 
+class Idle(_Strings):
+    cleared: str
+
+
 class UrgentBanner(_Strings):
     heading: str
     change: str
@@ -175,6 +179,7 @@ class Subtypes(_Strings):
     hr_positive_her2_negative: str
     her2_positive: str
     triple_negative: str
+    er_low_her2_negative: str
     unknown: str
 
 
@@ -299,6 +304,7 @@ class Summary(_Strings):
     not_listed_default: str
     disclaimer: str
     draft_notice: str
+    reviewed_line: str
 
 
 class SummaryHeadings(_Strings):
@@ -324,6 +330,7 @@ class SummaryHeadings(_Strings):
     you_said_worry: str
     fit: str
     cautions: str
+    warnings: str
     tell_team: str
     sources: str
     not_listed: str
@@ -343,6 +350,7 @@ class SummaryHeadings(_Strings):
     picture_caption: str
     picture_key: str
     what_matters: str
+    details: str
     comparison: str
     comparison_intro: str
     comparison_pick: str
@@ -385,6 +393,9 @@ class Errors(_Strings):
     too_large: str
     not_utf8: str
     not_json: str
+    not_unicode: str
+    duplicate_key: str
+    a_question: str
     not_an_object: str
     no_version: str
     bad_version: str
@@ -410,6 +421,7 @@ class UIStrings(_Strings):
     consultation: Consultation
     learn: Learn
     sidebar: Sidebar
+    idle: Idle
     urgent_banner: UrgentBanner
     subtypes: Subtypes
     routes: Routes
@@ -422,5 +434,3 @@ class UIStrings(_Strings):
     summary_headings: SummaryHeadings
     sheet: Sheet
     errors: Errors
-
-

@@ -1,7 +1,7 @@
 import streamlit as st
 
 from decision_aid.summary import build_summary
-from ui import chrome, downloads, state
+from ui import chrome, downloads, guard, state
 
 # Printed for the visit: only the content, on one page (no menu, header, buttons or help).
 PRINT_STYLE = ("<style>@page { size: letter; margin: 10mm; } @media print {"
@@ -34,7 +34,8 @@ with chrome.page("nav.consultation") as content:
     with top[0]:
         along = [o.title for o in s.options if o.alongside]
         box(t("consultation.options"),
-            [o.title + (f" ({t('consultation.cautions', n=len(o.cautions))})" if o.cautions else "")
+            [o.title + (f" ({t('consultation.cautions', n=len(o.cautions) + len(o.warnings))})"
+                        if o.cautions or o.warnings else "")
              for o in s.options if not o.alongside], key="nv_options")
         if along:
             st.caption(f"{t('consultation.options_alongside')}: {'; '.join(along)}")
@@ -51,7 +52,7 @@ with chrome.page("nav.consultation") as content:
             key="nv_missing")
     with top[3]:
         state.seed_notes()
-        st.text_area(t("consultation.notes"), key=state.NOTES_WIDGET, on_change=state.store_notes,
+        st.text_area(t("consultation.notes"), key=state.NOTES_WIDGET, on_change=guard.callback(state.store_notes),
                      max_chars=5000, height=200, help=t("consultation.notes_help"))
     downloads.pdf_button(s, state.notes() or None, t("consultation.prepare_pdf"), t("consultation.pdf"),
                          "summary-for-visit.pdf", key="download_pdf_nurse")

@@ -1,21 +1,24 @@
 import streamlit as st
 
-from decision_aid.answers import AnswersError, from_file
-from ui import chrome, state
+from decision_aid.answer_errors import message
+from decision_aid.answers import AnswersError, from_file, read_limited
+from ui import chrome, guard, state
 
 RESUMED = "resume_outcome"
 
 
+@guard.callback
 def resume(data: bytes) -> None:
     """on_click: load a saved answers file (read in memory, never written), before the page
-    is drawn, so everything on the page already shows the loaded answers."""
-    t = chrome.content_or_stop().text
+    is drawn, so everything on the page already shows the loaded answers. The message names
+    nothing from the file (decision_aid/answer_errors.py)."""
+    content = chrome.content_or_stop()
     try:
         state.replace_answers(from_file(data))
     except AnswersError as e:
-        st.session_state[RESUMED] = ("error", t(f"errors.{e.code}", **e.params) + " " + t("errors.not_loaded"))
+        st.session_state[RESUMED] = ("error", message(e, content) + " " + content.text("errors.not_loaded"))
     else:
-        st.session_state[RESUMED] = ("ok", t("start.resume_done"))
+        st.session_state[RESUMED] = ("ok", content.text("start.resume_done"))
 
 
 with chrome.page("nav.start") as content:
@@ -49,7 +52,9 @@ with chrome.page("nav.start") as content:
     st.caption(t("start.reload_note"))
     upload = st.file_uploader(t("start.resume_label"), type=["json"], key="resume_file")
     if upload is not None:
-        st.button(t("start.resume_button"), key="resume", on_click=resume, args=(upload.getvalue(),))
+        upload.seek(0)   # every run reads it from the start
+        st.button(t("start.resume_button"), key="resume", on_click=resume,
+                  args=(read_limited(upload),))   # at most the size limit and one byte
     outcome = st.session_state.pop(RESUMED, None)
     if outcome:
         (st.success if outcome[0] == "ok" else st.error)(outcome[1])

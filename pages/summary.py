@@ -2,7 +2,7 @@ import streamlit as st
 
 from decision_aid.export_markdown import to_markdown
 from decision_aid.summary import build_summary
-from ui import chrome, downloads, state, summary_view, sure_form
+from ui import chrome, downloads, media, state, summary_view, sure_form
 
 with chrome.page("nav.summary") as content:
     t = content.text
@@ -30,5 +30,5 @@ with chrome.page("nav.summary") as content:
                              t("summary_page.download_pdf_full"), "my-summary-full.pdf",
                              key="download_pdf_full", full=True)
         st.download_button(t("summary_page.download_md"), data=to_markdown(summary),
-                           file_name="my-summary.md", mime="text/markdown", on_click="ignore",
-                           key="download_md")
+                           file_name="my-summary.md", mime=media.private_type("text/markdown"),
+                           on_click="ignore", key="download_md")

@@ -1,4 +1,5 @@
-"""Start the real app with `streamlit run` on a free loopback port, for tests that need a server."""
+"""Start the real app as the image does (`streamlit run serve.py`: app.py plus /_app/ready) on a free
+loopback port, for tests that need a server."""
 from __future__ import annotations
 
 import os
@@ -32,7 +33,7 @@ def streamlit_server(log_path: Path, env: dict | None = None):
     """Yield the URL of a running app whose stdout and stderr go to `log_path`."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+    cmd = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port),
            "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
     with open(log_path, "wb") as log:

@@ -20,6 +20,7 @@ def test_clean_orders_multi_answers_and_drops_empty_ones():
     ({"metastatic_sites": ["moon"]}, "unknown_value"),
     ({"priority_balance": 3}, "wrong_type"),
     ({"own_questions": "x" * 2001}, "text_too_long"),
+    ({"own_questions": "Hello \ud800"}, "not_unicode"),     # a lone surrogate breaks every save
 ])
 def test_clean_rejects_what_the_dictionary_does_not_allow(raw, code):
     with pytest.raises(AnswersError) as e:
@@ -51,3 +52,11 @@ def test_saved_file_round_trip_gives_identical_answers():
     data = to_file(answers)
     assert json.loads(data)["schema_version"] == 1
     assert from_file(data) == answers
+
+
+def test_awkward_but_real_text_survives_the_saved_file():
+    """Right-to-left marks, control characters and one long line are the patient's text:
+    kept exactly through a save and a load."""
+    own = "\u202bשאלה\u202c \u200fسؤال\t\x07" + "long " * 390
+    answers = clean({"own_questions": own})
+    assert from_file(to_file(answers)) == answers == {"own_questions": own}

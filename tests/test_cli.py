@@ -1,16 +1,20 @@
 """The command line: summaries of saved files, content validation, clear errors."""
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from decision_aid.answers import to_file
+from decision_aid.answer_errors import message
+from decision_aid.answers import AnswersError, from_file, to_file
 from decision_aid.cli import main
+from decision_aid.inert_text import BIDI
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).parent / "data" / "bad_answers"
+EXPECTED = json.loads((BAD / "expected.json").read_text())
 
 
 def run(*args):
@@ -41,13 +45,52 @@ def test_json_has_the_dictionary_keys_and_agrees_with_markdown(saved, capsys):
         assert n["why"] in markdown
 
 
-@pytest.mark.parametrize("name", ["not_json", "latin1_text", "unknown_question", "version_newer", "empty"])
+@pytest.mark.parametrize("name", ["not_json", "latin1_text", "unknown_question", "version_newer", "empty",
+                                  "lone_surrogate", "huge_number", "duplicate_answer", "terminal_escapes"])
 def test_bad_files_give_one_clear_line_and_exit_2(name):
     r = run("summarize", str(BAD / f"{name}.json"), "--format", "json")
     assert r.returncode == 2
     assert r.stdout == ""
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error:") and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_file_of_the_bad_corpus_gets_its_message_on_one_clean_line(name, content, capsys):
+    """The message of the app, on one line with no control character and nothing of the file."""
+    assert main(["summarize", str(BAD / name)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.endswith("\n") and err.count("\n") == 1
+    with pytest.raises(AnswersError) as e:
+        from_file((BAD / name).read_bytes())
+    assert message(e.value, content) in err
+    assert not re.search(f"[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f{BIDI}]|evil|88888", err), repr(err)
+
+
+def test_a_file_name_with_terminal_escapes_is_printed_without_them(tmp_path, capsys):
+    path = tmp_path / "a\x1b]0;pwned\x07\x1b[2J\u202efile.json"
+    path.write_bytes((BAD / "unknown_value.json").read_bytes())
+    assert main(["summarize", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err and "\u202e" not in err and "pwned" in err
+
+
+def test_never_reads_more_than_the_size_limit_and_one_byte(content):
+    """/dev/zero never ends: reading it whole would never return."""
+    r = run("summarize", "/dev/zero")
+    assert r.returncode == 2 and content.text("errors.too_large", limit_kb=100) in r.stderr
+
+
+def test_free_text_with_terminal_escapes_comes_out_inert(tmp_path, capsys):
+    """The patient's own words reach stdout in Markdown and JSON without a raw escape byte."""
+    own = "Hi\x1b[2J\x1b]8;;https://evil.example\x07there\x9b31m \u202eright-to-left"
+    path = tmp_path / "answers.json"
+    path.write_bytes(to_file({"own_questions": own}))
+    for fmt in ("markdown", "json"):
+        assert main(["summarize", str(path), "--format", fmt]) == 0
+        out = capsys.readouterr().out
+        assert not re.search(f"[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f{BIDI}]", out), fmt
+    assert json.loads(out)["own_questions"] == own       # the JSON still holds the exact text
 
 
 def test_missing_file_is_a_clear_error(tmp_path):
@@ -84,3 +127,14 @@ def test_validate_content_rejects_a_broken_folder_naming_file_and_item(tmp_path)
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     r = run("validate-content", "--content", str(root))
     assert r.returncode == 2 and "options/t_dm1.yaml: t_dm1: prescriptive phrase" in r.stderr
+
+
+def test_an_unexpected_failure_is_one_line_without_the_patients_words(saved, monkeypatch, capsys):
+    import decision_aid.cli
+
+    def broken(*a, **k):
+        raise RuntimeError("hr_status=positive: a detail that must not be printed")
+    monkeypatch.setattr(decision_aid.cli, "build_summary", broken)
+    assert main(["summarize", str(saved)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("error:") and "hr_status" not in err

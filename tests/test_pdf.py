@@ -379,8 +379,8 @@ def test_the_short_pdf_has_the_options_details_and_their_sources_the_full_one_ev
         assert flat(o.what_it_is) in short and flat(o.tell_team[0]) in short
         for x in o.sources:
             assert flat(x.name) in short
-    for n in summary.not_listed:          # the rest only in the full PDF
-        assert flat(n.why) not in short and flat(n.why) in full
+    for part in ("not_listed", "situation", "path"):     # the rest only in the full PDF
+        assert flat(summary.headings[part]) not in short and flat(summary.headings[part]) in full
     assert len(full_reader.pages) > len(read(to_pdf(summary))[0].pages)
 
 

@@ -3,6 +3,7 @@ built in the server, with the nurse's notes, and still gets one when the worker 
 import datetime as dt
 import os
 import signal
+import time
 
 import pytest
 
@@ -54,3 +55,54 @@ def test_one_patients_pdf_holds_nothing_of_the_patient_before(content, summary):
     assert "first patient" in read(first)[1]
     assert "first patient" not in text and "Call on Tuesday" not in text
     assert "Second?" in text
+
+
+def _stopped(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "T"
+    except FileNotFoundError:
+        return False
+
+
+def test_a_stopped_worker_costs_the_patient_seconds_not_minutes(summary):
+    """A worker that is stopped (not dead) never answers: the patient gets the PDF built in the
+    server after TIMEOUT_S, the stopped worker is ended, and the next PDF has a new worker."""
+    pdf_worker.build(summary, None)
+    (pid,) = _worker_pids()
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        _, text = read(pdf_worker.build(summary, NOTES))
+        waited = time.monotonic() - started
+        assert "Call on Tuesday." in text
+        assert waited < pdf_worker.TIMEOUT_S and pdf_worker.TIMEOUT_S <= 10   # seen as stopped at once
+        assert not _stopped(pid), "the stopped worker was left behind"
+    finally:
+        try:
+            os.kill(pid, signal.SIGCONT)
+        except ProcessLookupError:
+            pass
+    started = time.monotonic()
+    _, text = read(pdf_worker.build(summary, NOTES))
+    assert "Call on Tuesday." in text and time.monotonic() - started < pdf_worker.TIMEOUT_S
+    assert _worker_pids() and pid not in _worker_pids()
+
+
+def test_readiness_reports_a_worker_that_does_not_answer(summary):
+    pdf_worker.build(summary, None)
+    assert pdf_worker.responsive()
+    (pid,) = _worker_pids()
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        assert not pdf_worker.responsive()
+        assert time.monotonic() - started < pdf_worker.PING_TIMEOUT_S + 2
+        assert not _stopped(pid) and not _worker_pids()     # ended; the next PDF starts a new one
+    finally:
+        try:
+            os.kill(pid, signal.SIGCONT)
+        except ProcessLookupError:
+            pass
+    _, text = read(pdf_worker.build(summary, NOTES))
+    assert "Call on Tuesday." in text and _worker_pids() and pdf_worker.responsive()

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from decision_aid.answers import AnswersError
 from decision_aid.content import load_content
 from decision_aid.dictionary import FIELDS
 from decision_aid.export_markdown import to_markdown
@@ -21,15 +22,35 @@ from decision_aid.summary import build_summary
 
 CONTENT = load_content()
 PAYLOADS = ["<script>alert(1)</script>", "**bold** [x](javascript:alert(1))", "# heading", "Ça? 你好 ẫ",
-            "\x00\x07 control", "{nb} {~total~} %s {0}"]
+            "\x00\x07 control", "{nb} {~total~} %s {0}", "![x](https://evil.example/p.png) ~~~~"]
+# awkward text: lone surrogates (no file can hold them: refused), control characters and
+# terminal escapes, bidirectional marks and overrides, line and paragraph separators
+AWKWARD = list("\ud800\udfff\x00\x07\x08\x1b\x7f\x85\x9b\r\n\t\u2028\u2029\u200e\u200f\u061c"
+               "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200d\ufeff ~`*<>[]()!") + [
+               "a", "é", "中", "ع", "א", "🙂", "e\u0301", "https://x.example "]
+LONG_LINE = st.builds(lambda piece, n: (piece * n)[:2000], st.sampled_from(["x", "W", "中", "ﷺ", "-", "a b "]),
+                      st.integers(200, 2000))
 
 
 def _value(field):
     if field.kind == "multi":
         return st.lists(st.sampled_from(field.values), max_size=len(field.values), unique=True)
     if field.kind == "text":
-        return st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=300))
+        awkward = st.lists(st.sampled_from(AWKWARD), max_size=80).map("".join)
+        return st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=300), awkward, LONG_LINE)
     return st.sampled_from(field.values)
+
+
+def _summary(answers):
+    """The summary, or None when the answers hold text no file can hold (a lone surrogate),
+    which is refused with its own message."""
+    own = answers.get("own_questions", "")
+    if any("\ud800" <= c <= "\udfff" for c in own):
+        with pytest.raises(AnswersError) as e:
+            build_summary(answers, CONTENT)
+        assert e.value.code == "not_unicode"
+        return None
+    return build_summary(answers, CONTENT)
 
 
 ANSWERS = st.fixed_dictionaries({}, optional={k: _value(f) for k, f in FIELDS.items()})
@@ -47,7 +68,9 @@ def _check(summary, answers):
 @settings(max_examples=2000, **SLOW)
 @given(ANSWERS)
 def test_summary_markdown_and_json_for_any_answers(answers):
-    summary = build_summary(answers, CONTENT)
+    summary = _summary(answers)
+    if summary is None:
+        return
     _check(summary, answers)
     md = to_markdown(summary)
     assert summary.disclaimer in md and summary.content_last_reviewed.isoformat() in md
@@ -55,6 +78,11 @@ def test_summary_markdown_and_json_for_any_answers(answers):
         assert md.index(summary.headings["urgent"]) < md.index(f"## {CONTENT.text('sheet.facts')}")
     data = json.loads(json.dumps(summary.to_json_dict()))
     assert data["disclaimer"] == summary.disclaimer
+    if summary.own_questions:   # the patient's words stay inside one block that shows them as text
+        block = md.split(summary.headings["own_questions"], 1)[1].split("\n## ", 1)[0].split("\n")[2:]
+        fence = block[0]
+        assert fence.startswith("~~~") and block.count(fence) == 2
+        assert not any(line.lstrip(" ").startswith(fence) for line in block[1:block.index(fence, 1)])
 
 
 def _page_text(page) -> str:
@@ -65,7 +93,9 @@ def _page_text(page) -> str:
 @settings(max_examples=2000, **SLOW)
 @given(ANSWERS)
 def test_pdf_for_any_answers(answers):
-    summary = build_summary(answers, CONTENT)
+    summary = _summary(answers)
+    if summary is None:
+        return
     _check(summary, answers)
     pages = PdfReader(io.BytesIO(to_pdf(summary, notes="<b>note</b>"))).pages
     # the urgent notice opens the first page; the disclaimer and the content date close the

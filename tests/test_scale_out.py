@@ -20,12 +20,11 @@ Loopback only; every wait is bounded.
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
 import os
 import re
 import shutil
-import socket
+import signal
 import subprocess
 import sys
 import time
@@ -37,6 +36,7 @@ from pathlib import Path
 import pytest
 
 from decision_aid.content import load_content
+import nginx_front
 from ws_client import FINISHED_OK, StreamlitTab
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,53 +46,12 @@ XSRF_COOKIE = "_streamlit_xsrf"
 pytestmark = pytest.mark.scaleout
 
 
-def _load_renderer():
-    spec = importlib.util.spec_from_file_location("render_nginx", ROOT / "deploy" / "render_nginx.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-render_nginx = _load_renderer()
-
-
-def _find_nginx() -> str | None:
-    found = shutil.which("nginx")
-    if found:
-        return found
-    for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx"):
-        if os.access(p, os.X_OK):
-            return p
-    return None
-
-
-NGINX = _find_nginx()
+NGINX = nginx_front.NGINX
+render_nginx = nginx_front.render_nginx
 NEEDS_NGINX = pytest.mark.skipif(
-    NGINX is None,
-    reason="nginx is not installed and could not be: `make test` installs Debian's nginx "
-           "(apt-get install nginx); without it the two-replica scale-out test cannot run")
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _main_conf(tmp: Path, site_conf: Path) -> str:
-    """A whole nginx.conf around the rendered site file, everything inside tmp."""
-    user = "user root;\n" if os.geteuid() == 0 else ""  # as root, workers would switch to nobody
-    temps = "\n".join(f"    {kind}_temp_path {tmp / ('t_' + kind)};"
-                      for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    return (f"{user}worker_processes 1;\n"
-            "daemon off;\n"
-            f"pid {tmp / 'nginx.pid'};\n"
-            f"error_log {tmp / 'error.log'} warn;\n"
-            "events { worker_connections 512; }\n"
-            "http {\n"
-            f"{temps}\n"
-            f"    include {site_conf};\n"
-            "}\n")
+    NGINX is None, reason=nginx_front.MISSING + "; without it the two-replica scale-out test cannot run")
+_free_port = nginx_front.free_port
+_main_conf = nginx_front.main_conf
 
 
 # --------------------------------------------------------------------------------------
@@ -152,6 +111,7 @@ class Cluster:
     replicas: list[str]  # "127.0.0.1:<port>", as nginx names them in $upstream_addr
     tmp: Path
     image: Image
+    pids: list[int]      # the replicas' processes, in the order of `replicas`
 
     @property
     def ws_url(self) -> str:
@@ -289,7 +249,7 @@ def cluster(tmp_path_factory):
             _wait_http(f"http://127.0.0.1:{port}/_stcore/health", deadline, procs)
         base = f"http://127.0.0.1:{nginx_port}"
         _wait_http(base + "/_stcore/health", deadline, procs)
-        yield Cluster(base, replicas, tmp, image)
+        yield Cluster(base, replicas, tmp, image, [p.pid for p in procs[:len(ports)]])
     finally:
         for p in reversed(procs):
             _stop(p)
@@ -342,7 +302,8 @@ def test_kubernetes_manifest_has_the_shape_docs_deploy_md_describes():
     """Parsed, not applied (no cluster here): replicas, non-root, probes, affinity, limits."""
     import yaml
 
-    docs = {d["kind"]: d for d in yaml.safe_load_all((ROOT / "deploy" / "kubernetes.yaml").read_text())}
+    docs = {d["kind"]: d for d in yaml.safe_load_all((ROOT / "deploy" / "kubernetes.yaml").read_text())
+            if d["metadata"]["name"] == "decision-aid"}    # the main objects (more: test_deploy_config)
     assert {"Deployment", "Service", "Ingress"} <= docs.keys()
     dep = docs["Deployment"]["spec"]
     assert dep["replicas"] == 3
@@ -351,8 +312,8 @@ def test_kubernetes_manifest_has_the_shape_docs_deploy_md_describes():
     (app,) = pod["containers"]
     assert app["securityContext"]["readOnlyRootFilesystem"] is True
     assert app["ports"][0]["containerPort"] == 8501
-    for probe in ("readinessProbe", "livenessProbe"):
-        assert app[probe]["httpGet"]["path"] == "/_stcore/health"
+    assert app["livenessProbe"]["httpGet"]["path"] == "/_stcore/health"
+    assert app["readinessProbe"]["httpGet"]["path"] == "/_app/ready"       # asks the PDF worker too
     mounts = {m["mountPath"] for m in app["volumeMounts"]}
     assert {"/tmp", "/home/app"} <= mounts
     assert not any("persistentVolumeClaim" in v for v in pod["volumes"]), "nothing is stored"
@@ -390,6 +351,56 @@ def test_the_upload_limit_is_enforced_in_front(cluster):
     with pytest.raises(urllib.error.HTTPError) as e:
         _OPENER.open(req, timeout=10)
     assert e.value.code == 413
+
+
+# What a hospital security review asks of every response (docs/deploy.md, "Security headers").
+SECURITY_HEADERS = {
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def test_security_headers_on_every_response_through_nginx(cluster):
+    """The real response headers through nginx: on the page, a script, health, a missing file
+    (errors too) and an upload nginx refuses; and no nginx version anywhere."""
+    b = cluster.new_browser()
+    page = http_get(cluster.base + "/", b.cookies)
+    script = re.search(rb'src="\./(static/js/[^"]+\.js)"', page.body).group(1).decode()
+    responses = {"page": page,
+                 "script": http_get(f"{cluster.base}/{script}", b.cookies),
+                 "health": http_get(cluster.base + "/_stcore/health", b.cookies),
+                 "missing": http_get(cluster.base + "/media/missing.json", b.cookies)}
+    assert [r.status for r in responses.values()] == [200, 200, 200, 404]
+    for what, r in responses.items():
+        for name, value in SECURITY_HEADERS.items():
+            assert r.header(name) == value, (what, name, r.header(name))
+        csp = r.header("Content-Security-Policy") or ""
+        for directive in ("default-src 'self'", "img-src 'self' data:", "frame-ancestors 'none'",
+                          "object-src 'none'", "connect-src 'self'"):
+            assert directive in csp, (what, directive, csp)
+        assert "'unsafe-eval'" not in csp and "script-src 'self'" in csp, (what, csp)
+        assert "camera=()" in (r.header("Permissions-Policy") or ""), what
+        assert r.header("Server") == "nginx", (what, r.header("Server"))     # server_tokens off
+        assert len(r.headers.get("content-security-policy", [])) == 1, "one policy, not two"
+
+
+def test_rate_limits_stop_a_flood_but_not_a_page_load(cluster):
+    """A page load fetches about 30 files at once: 60 requests at once all pass. Uploads have
+    their own, tighter limit: a flood of them is refused with 429 before reaching a replica."""
+    b = cluster.new_browser()
+    statuses = [http_get(cluster.base + "/_stcore/health", b.cookies).status for _ in range(60)]
+    assert statuses == [200] * 60, statuses
+    codes = []
+    for _ in range(20):
+        req = urllib.request.Request(cluster.base + "/_stcore/upload_file/x/y", data=b"{}", method="PUT",
+                                     headers={"Cookie": b.cookie_header})
+        try:
+            codes.append(_OPENER.open(req, timeout=10).status)
+        except urllib.error.HTTPError as e:
+            codes.append(e.code)
+    assert 429 in codes, codes
+    assert codes.index(429) >= 5, f"uploads refused too early: {codes}"
 
 
 async def _open(cluster: Cluster, browser: Browser, session_id: str | None = None) -> StreamlitTab:
@@ -474,6 +485,53 @@ def test_whole_journeys_through_nginx_stay_on_their_replica(cluster, words):
     assert {j["browser"].replica for j in journeys} == set(cluster.replicas), "sessions did not spread"
 
 
+def _pdf_workers(pid: int) -> list[int]:
+    """The replica's PDF worker processes (multiprocessing "spawn" children, not its tracker)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(c) for c in children
+            if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+
+
+def _state(pid: int) -> str:
+    """R, S, T (stopped), Z (ended, not yet reaped) or "" when gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return ""
+
+
+def test_readiness_reports_a_stopped_pdf_worker(cluster, words):
+    """The image's CMD serves /_app/ready (serve.py), the Kubernetes readinessProbe's path. A
+    PDF worker that is stopped (not dead) makes it answer 503 within seconds; the worker is then
+    replaced, and the next patient's PDF comes in seconds."""
+    replica, pid = cluster.replicas[0], cluster.pids[0]
+    ready = f"http://{replica}/_app/ready"
+    browser = cluster.browser_on(replica)
+
+    async def go():
+        j = await _to_summary(cluster, browser, words)       # the summary starts the worker
+        (worker,) = await asyncio.to_thread(_pdf_workers, pid)
+        assert (await asyncio.to_thread(http_get, ready)).status == 200
+        os.kill(worker, signal.SIGSTOP)
+        try:
+            started = time.monotonic()
+            r = await asyncio.to_thread(http_get, ready)
+            assert r.status == 503 and time.monotonic() - started < 6, (r.status, r.body)
+            assert _state(worker) != "T", "the stopped worker was left behind"
+            started = time.monotonic()
+            await _download_pdf(cluster, j)
+            assert time.monotonic() - started < 10, "the PDF took more than seconds"
+            assert (await asyncio.to_thread(http_get, ready)).status == 200
+        finally:
+            try:
+                os.kill(worker, signal.SIGCONT)
+            except ProcessLookupError:
+                pass
+        await j["tab"].close()
+
+    asyncio.run(asyncio.wait_for(go(), timeout=90))
+
+
 def test_without_affinity_the_session_is_gone(cluster, words):
     """The control: the same reconnect and download sent to the other replica find nothing.
     This is why docs/deploy.md asks for session affinity."""
@@ -508,12 +566,15 @@ def test_without_affinity_the_session_is_gone(cluster, words):
 
 
 def test_nginx_logs_paths_without_query_strings(cluster):
-    """The access log format keeps the path only (nothing about patients is in URLs anyway)."""
+    """The access log format keeps the path only (nothing about patients is in URLs anyway),
+    and never a download's address (/media/<id>: the id is what keeps the file private)."""
     b = cluster.new_browser()
     assert http_get(cluster.base + "/?probe=not-for-the-log", b.cookies).status == 200
+    assert http_get(cluster.base + "/media/0123456789abcdef.json", b.cookies).status == 404
     access = (cluster.tmp / "access.log").read_text(encoding="utf-8")
     assert f"upstream={b.replica}" in access
     assert "not-for-the-log" not in access and "?" not in access
+    assert " /media/" not in access and "0123456789abcdef" not in access
     errors = (cluster.tmp / "error.log").read_text(encoding="utf-8")
     assert "connect() failed" not in errors and "upstream prematurely closed" not in errors, errors
 

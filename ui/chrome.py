@@ -1,24 +1,21 @@
 """What every page shares: the urgent notice, the sidebar, and the site passage beside a step."""
 from __future__ import annotations
 
-import logging
-import traceback
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from decision_aid.answers import to_file
 from decision_aid.content import Content, ContentError, SitePassage
 from decision_aid.dictionary import FIELDS
 from decision_aid.summary import applicable, urgent_notice
 
-from . import state, style
+from . import idle, media, state, style
 from .content import get_content
+from .guard import guard, show_callback_failure
 
-log = logging.getLogger("decision_aid")
 FAVICON = (Path(__file__).resolve().parent.parent / "static" / "favicon.png").read_bytes()  # read once
 
 
@@ -34,15 +31,24 @@ def content_or_stop() -> Content:
 
 
 def frame(title_key: str) -> Content:
-    """The top of every page: page settings, the urgent notice and the shared sidebar."""
+    """The top of every page: page settings, the urgent notice and the shared sidebar. A part
+    that fails shows the friendly message; the others and the page are still drawn."""
     content = content_or_stop()
+    with guard(content, "frame"):
+        _frame(title_key, content)
+    show_callback_failure(content)
+    return content
+
+
+def _frame(title_key: str, content: Content) -> None:
     title = f"{content.text(title_key)} · {content.text('app.short_title')}"
     st.set_page_config(page_title=title, page_icon=FAVICON,
                        layout="wide", initial_sidebar_state="auto")
     style.apply()  # 44 px touch targets and focus rings (ui/style.py)
-    urgent_banner(content)
+    idle.enforce(content)  # answers left alone for hours are dropped, with a plain notice
+    with guard(content, "urgent notice"):
+        urgent_banner(content)
     sidebar(content)
-    return content
 
 
 @contextmanager
@@ -53,15 +59,8 @@ def page(title_key: str) -> Iterator[Content]:
     Each page draws this itself rather than relying on app.py: a fresh Streamlit 1.67 server
     with a pages/ folder (and AppTest after switch_page) runs a page file without app.py."""
     content = frame(title_key)
-    try:
+    with guard(content):
         yield content
-    except ScriptControlException:
-        raise  # st.rerun / st.switch_page / st.stop: Streamlit's own control flow
-    except Exception as e:
-        where = traceback.extract_tb(e.__traceback__)[-1]
-        # the type and place only: an exception's message could hold a patient's answer
-        log.error("page failed: %s at %s:%s", type(e).__name__, Path(where.filename).name, where.lineno)
-        st.error(content.text("errors.app_error"))
 
 
 def urgent_banner(content: Content) -> None:
@@ -96,7 +95,8 @@ def sidebar(content: Content) -> None:
                           ("pages/learn.py", "nav.learn"), ("pages/consultation.py", "nav.consultation")):
             st.page_link(path, label=t(key))
         st.divider()
-        save_button(content, key="save_answers")
+        with guard(content, "save button"):   # "Clear my answers" stays below, whatever happens
+            save_button(content, key="save_answers")
         clear_control(content)
 
 
@@ -104,7 +104,8 @@ def save_button(content: Content, key: str) -> None:
     """"Save my answers to a file": a download the patient keeps (nothing is kept here)."""
     if state.answers():
         st.download_button(content.text("sidebar.save"), data=to_file(state.answers()),
-                           file_name="my-answers.json", mime="application/json", on_click="ignore",
+                           file_name="my-answers.json", mime=media.private_type("application/json"),
+                           on_click="ignore",
                            help=content.text("sidebar.save_help"), key=key, icon=":material/save:")
 
 
@@ -115,6 +116,7 @@ def clear_control(content: Content) -> None:
         yes, no = st.columns(2)
         if yes.button(t("sidebar.clear_yes"), type="primary", key="clear_yes"):
             state.clear_all()
+            media.forget()      # the saved-answers and summary files leave the server now
             st.session_state["just_cleared"] = True
             st.switch_page("pages/start.py")
         if no.button(t("sidebar.clear_no"), key="clear_no"):

@@ -17,7 +17,7 @@ import streamlit as st
 
 from decision_aid.summary import Summary
 
-from . import pdf_worker
+from . import media, pdf_worker
 
 PDF = "prepared_pdf"
 
@@ -35,5 +35,6 @@ def pdf_button(summary: Summary, notes: Optional[str], prepare: str, download: s
                            icon=":material/picture_as_pdf:"):
             return
         ready = st.session_state[store] = (fingerprint, pdf_worker.build(summary, notes, full))
-    slot.download_button(download, data=ready[1], file_name=file_name, mime="application/pdf",
-                         on_click="ignore", type="primary", key=key, icon=":material/download:")
+    slot.download_button(download, data=ready[1], file_name=file_name,
+                         mime=media.private_type("application/pdf"), on_click="ignore",
+                         type="primary", key=key, icon=":material/download:")

@@ -8,14 +8,22 @@ on the machine's other core while the server goes on answering clicks.
 The summary and the notes travel to the worker over a pipe and the PDF's bytes come back the same
 way: nothing touches a disk, and the worker logs nothing. If the worker cannot be started or
 dies, the PDF is built in the server's process instead (slower for everyone, never lost).
+
+A worker can also hang without dying: stopped (SIGSTOP), or blocked. While waiting for a PDF,
+the server looks at the worker every half second: a stopped worker, or one that has used no CPU
+at all for TIMEOUT_S, is killed (a new one starts on the next PDF) and the PDF is built here, so
+the patient waits seconds, never minutes. A worker that is slow but working (a busy machine)
+is waited for, up to MAX_WAIT_S. `responsive()` tells the readiness check whether it answers.
 """
 from __future__ import annotations
 
 import logging
 import multiprocessing
 import os
+import signal
 import threading
-from concurrent.futures import CancelledError, ProcessPoolExecutor
+import time
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Optional
 
@@ -29,7 +37,12 @@ log = logging.getLogger("decision_aid")
 _asked = os.environ.get("PDF_WORKERS", "1").strip()
 WORKERS = int(_asked) if _asked.isdigit() and int(_asked) > 0 else 1     # anything else: 1
 NICE = 10                                       # CPU priority below the server's (0)
-TIMEOUT_S = 120                                 # a queue of many PDFs at once, on a slow machine
+# A PDF takes about a tenth of a second of CPU. A worker that is stopped, or has used no CPU for
+# TIMEOUT_S while a PDF waits, is hung: the patient gets the PDF built here instead.
+TIMEOUT_S = float(os.environ.get("PDF_TIMEOUT_SECONDS", "6"))
+MAX_WAIT_S = 30                                 # even a working worker: then build it here
+POLL_S = 0.5
+PING_TIMEOUT_S = 2                              # responsive(): a trivial task, answered in ms
 
 _pool: Optional[ProcessPoolExecutor] = None
 _lock = threading.Lock()
@@ -56,13 +69,65 @@ def _get_pool() -> ProcessPoolExecutor:
         return _pool
 
 
-def _drop(pool: ProcessPoolExecutor) -> None:
-    """Forget a broken pool: the next PDF starts a new worker."""
+def _drop(pool: ProcessPoolExecutor, kill: bool = False) -> None:
+    """Forget a broken pool: the next PDF starts a new worker. kill=True: its worker did not
+    answer, so end it (SIGKILL also ends a stopped process), and with it any PDF it still holds
+    (those patients get theirs built in the server)."""
     global _pool
     with _lock:
         if _pool is pool:
             _pool = None
-    pool.shutdown(wait=False)
+    if kill:
+        for process in _processes(pool):
+            try:
+                os.kill(process.pid, signal.SIGKILL)
+            except (OSError, AttributeError, TypeError):
+                pass                                    # already gone
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+class Hung(Exception):
+    """The worker is stopped, or makes no progress."""
+
+
+def _processes(pool: ProcessPoolExecutor) -> list:
+    return list((getattr(pool, "_processes", None) or {}).values())
+
+
+def _state(pid: int) -> tuple[str, int] | None:
+    """(state letter, CPU ticks used) of a process, from /proc; None where there is no /proc."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return fields[0].decode(), int(fields[11]) + int(fields[12])   # state, utime + stime
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _progress(pool: ProcessPoolExecutor) -> tuple[bool, object]:
+    """(stopped, a value that changes while the worker uses CPU) for the pool's workers."""
+    states = [_state(p.pid) for p in _processes(pool)]
+    stopped = any(s and s[0] in "Tt" for s in states)
+    return stopped, tuple(s[1] if s else None for s in states)
+
+
+def _wait(pool: ProcessPoolExecutor, future: Future, quiet_s: float, max_s: float):
+    """The future's result; Hung if the worker is stopped, used no CPU for quiet_s, or took max_s."""
+    started = last_change = time.monotonic()
+    _, last = _progress(pool)
+    while True:
+        try:
+            return future.result(timeout=POLL_S)
+        except TimeoutError:
+            pass
+        now = time.monotonic()
+        stopped, seen = _progress(pool)
+        if None not in seen and seen != last:      # it used CPU since the last look: working
+            last, last_change = seen, now
+        # (where /proc cannot tell, only the time since the start counts)
+        if stopped or now - last_change > quiet_s or now - started > max_s:
+            future.cancel()
+            raise Hung("stopped" if stopped else "no progress")
 
 
 def start() -> None:
@@ -78,16 +143,40 @@ def build(summary: Summary, notes: Optional[str], full: bool = False) -> bytes:
     """The summary's PDF (the short one, or `full`), built in the worker (or here if the worker
     is not available)."""
     pool = None
+    hung = False
     try:
         pool = _get_pool()
-        return pool.submit(export_pdf.to_pdf, summary, notes, None, full).result(timeout=TIMEOUT_S)
+        return _wait(pool, pool.submit(export_pdf.to_pdf, summary, notes, None, full), TIMEOUT_S, MAX_WAIT_S)
     except (BrokenProcessPool, CancelledError) as e:    # the worker died (e.g. out of memory)
         problem = e
+    except Hung as e:                                   # stopped, or stuck
+        problem, hung = e, True
     except (OSError, RuntimeError) as e:                # it cannot start, or is shutting down
-        if isinstance(e, TimeoutError):                 # too busy: the page says "try again"
-            raise
         problem = e
     log.warning("PDF worker unavailable (%s): PDF built in the server", type(problem).__name__)
     if pool is not None:
-        _drop(pool)
+        _drop(pool, kill=hung)
     return export_pdf.to_pdf(summary, notes=notes, full=full)
+
+
+def responsive() -> bool:
+    """False if the worker exists but does not answer a trivial task within PING_TIMEOUT_S. A
+    stopped worker is then killed (the next PDF starts a new one); a busy one is left to work.
+    True when no worker was started yet."""
+    with _lock:
+        pool = _pool
+    if pool is None:
+        return True
+    try:
+        _wait(pool, pool.submit(int), PING_TIMEOUT_S, PING_TIMEOUT_S)
+        return True
+    except Hung as e:
+        stopped = str(e) == "stopped"
+        log.warning("PDF worker does not answer (%s)%s", e, ": replaced" if stopped else "")
+        if stopped:
+            _drop(pool, kill=True)
+        return False
+    except (BrokenProcessPool, CancelledError, OSError, RuntimeError) as e:
+        log.warning("PDF worker unavailable (%s): replaced", type(e).__name__)
+        _drop(pool, kill=True)
+        return False

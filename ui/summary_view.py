@@ -85,8 +85,8 @@ def _block(b: Block) -> None:
 
 
 def _body(sec: Section) -> None:
-    for w in sec.warnings:
-        st.warning(w, icon=":material/warning:")
+    if sec.warnings:                     # prominent cautions (e.g. pregnancy): before anything else
+        st.error(f"**{sec.warnings_title}:**\n" + "\n".join(f"- {w}" for w in sec.warnings), icon=":material/warning:")
     for b in sec.blocks:
         _block(b)
     if sec.site:

@@ -10,7 +10,7 @@ import streamlit as st
 from decision_aid.content import Content
 from decision_aid.dictionary import SURE_IDS
 
-from . import state
+from . import guard, state
 
 SAVED = "sure_again_saved"
 
@@ -19,6 +19,7 @@ def _key(qid: str) -> str:
     return f"sure_after_{qid}"
 
 
+@guard.callback
 def _save(ids: list[str]) -> None:
     for qid in ids:
         state.set_answer(qid, st.session_state.get(_key(qid)))

@@ -8,7 +8,7 @@ import streamlit as st
 from decision_aid.content import Content, Question
 from decision_aid.dictionary import FIELDS
 
-from . import state
+from . import guard, state
 
 
 def _explain(q: Question, content: Content) -> None:
@@ -41,7 +41,7 @@ def question(q: Question, content: Content) -> None:
     state.seed(q)
     labels = {c.value: c.label for c in q.choices}
     kind = FIELDS[q.id].kind
-    common = dict(on_change=state.store, args=(q,))
+    common = dict(on_change=guard.callback(state.store), args=(q,))
     with st.container(border=True, key=f"box_{q.id}"):
         if q.widget == "checkboxes":
             st.markdown(f"**{q.label}**")
