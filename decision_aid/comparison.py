@@ -15,7 +15,7 @@ if TYPE_CHECKING:                        # summary.py builds the comparison; no 
     from .summary import Emphasis, OptionView
 
 
-MOST_COMMON = 4                          # very common side effects named in the table; the details list all
+MOST_COMMON = 3                          # very common side effects named in the table; the details list all
 
 
 def _concern_cell(o: "OptionView", concern: str) -> str:

@@ -309,6 +309,7 @@ class SheetSettings(_Model):
     facts: list[str] = Field(min_length=1)      # answer ids, in order
     questions: int = Field(ge=1, le=10)         # how many questions to ask on the sheet
     ask_first: list[str] = Field(min_length=1)  # questions_to_ask ids, in order of priority
+    pdf_whole_details: int = Field(default=3, ge=1)  # options discussed now with whole details in the short PDF
 
 
 class Settings(_Model):

@@ -31,6 +31,7 @@ PICTURE_H = 10 * ROW + LINE + 3
 TOTAL = "{~total~}"                              # page-count alias, filled in when the PDF closes
 MARK_FILL = (254, 243, 199)                      # light amber behind comparison rows marked ★
 URGENT_FILL = (254, 226, 226)
+REFS = 8                                         # numbered references (pt)
 TABLE_COLUMNS = 3                                # options per table
 
 
@@ -75,15 +76,19 @@ class _Doc(FastFonts):
             self.add_page()
 
     def heading(self, text: str, size: float = H2, before: float = 2.5) -> None:
-        self.need(before + size * 0.45 + 3 * LINE)
+        self.need(before + size * 0.45 + 2 * LINE)
         self.ln(before)
         self.font("B", size)
         self.multi_cell(0, size * 0.45, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1.2)
 
     def para(self, text: str, style: str = "", size: float = BODY, after: float = 1.0) -> None:
-        """Plain text, never Markdown: what is typed is what is printed."""
+        """Plain text, never Markdown: what is typed is what is printed. A short paragraph is
+        kept on one page."""
         self.font(style, size)
+        if len(text) < 600:
+            self.need(LINE * size / BODY * len(self.multi_cell(0, LINE * size / BODY, text, dry_run=True,
+                                                                output="LINES", markdown=False)))
         self.multi_cell(0, LINE * size / BODY, text, align="L", markdown=False,
                         new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(after)
@@ -235,7 +240,7 @@ def _block(pdf: _Doc, b: Block, full: bool, notes: Optional[str]) -> None:
             pdf.need(3 * LINE)
             pdf.para(f"{b.title}:", "B", after=0.5)
         for x in b.lines:
-            pdf.item(_line_parts(x), mark="" if b.numbered else "•", size=SMALL if b.numbered else BODY)
+            pdf.item(_line_parts(x), mark="" if b.numbered else "•", size=REFS if b.numbered else BODY)
     elif isinstance(b, Comparison):
         _comparison(pdf, b)
     elif isinstance(b, Pictures):

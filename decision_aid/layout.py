@@ -62,7 +62,11 @@ def _ask_first(answers: Mapping[str, Any], content: "Content") -> list[str]:
     return chosen[:content.settings.sheet.questions]
 
 
-def _option(o: "OptionView", h: dict[str, str], refs: dict[str, int], content: "Content") -> Section:
+def _option(o: "OptionView", h: dict[str, str], refs: dict[str, int], content: "Content",
+            brief: bool = False) -> Section:
+    """An option's details. `brief`: in the short PDF, only what it is and its warnings and
+    cautions (many options are discussed now; the sheet's table gives how it is given and the
+    very common side effects; the rest is in the full PDF and on screen)."""
     t = content.text
     about = [Line(label=h["how_given"], text=f"{o.route}. {o.how_given} {o.visits}")]
     if o.examples:
@@ -70,32 +74,45 @@ def _option(o: "OptionView", h: dict[str, str], refs: dict[str, int], content: "
     why = [Line(label=h["why_shown"], text=o.why_shown)]
     if o.tests_needed:
         why.append(Line(label=h["cmp_tests"], text=o.tests_needed))
-    effects = []                         # one line per frequency, most frequent first
-    for freq in dict.fromkeys(e.frequency for e in o.side_effects):
-        named = []
-        for e in (x for x in o.side_effects if x.frequency == freq):
-            notes = ([f"{h['about']} {e.about_n_in_100} {h['in_100']}"] if e.about_n_in_100 is not None else []) \
-                + ([h["serious"]] if e.serious else []) + ([h["you_said_worry"]] if e.worries_patient else [])
-            named.append(e.label.strip().rstrip(".") + (f" ({', '.join(notes)})" if notes else ""))
-        effects.append(Line(label=freq, text="; ".join(named) + "."))   # a worry she named says so in words
+    # one line per frequency, most frequent first; uncommon and rare ones that are not serious
+    # are listed apart (in the full PDF and on screen, not in the short PDF)
+    rarer = {t("frequency.uncommon"), t("frequency.rare")}
+
+    def by_frequency(effects: list) -> list[Line]:
+        lines = []
+        for freq in dict.fromkeys(e.frequency for e in effects):
+            named = []
+            for e in (x for x in effects if x.frequency == freq):
+                notes = ([f"{h['about']} {e.about_n_in_100} {h['in_100']}"] if e.about_n_in_100 is not None else []) \
+                    + ([h["serious"]] if e.serious else []) + ([h["you_said_worry"]] if e.worries_patient else [])
+                named.append(e.label.strip().rstrip(".") + (f" ({', '.join(notes)})" if notes else ""))
+            lines.append(Line(label=freq, text="; ".join(named) + "."))   # a worry she named says so in words
+        return lines
+
+    effects = by_frequency([e for e in o.side_effects if e.frequency not in rarer or e.serious or e.worries_patient])
+    less = by_frequency([e for e in o.side_effects if e.frequency in rarer and not (e.serious or e.worries_patient)])
     # The short PDF keeps what a visit needs (what it is, how it is given, cautions, side
     # effects, what to tell the team); why it is shown, the tests and the fit marks (which the
     # sheet's ★ rows also show) are in the full PDF and on screen.
     blocks: list[Block] = [Paragraph(id=f"{o.id}_what", text=o.what_it_is),
-                           ListBlock(id=f"{o.id}_about", lines=about),
+                           ListBlock(id=f"{o.id}_about", lines=about, full_only=brief),
                            ListBlock(id=f"{o.id}_why", lines=why, full_only=True)]
     if o.cautions:
         blocks.append(ListBlock(id=f"{o.id}_cautions", title=h["cautions"], tone="caution",
                                 lines=[Line(text=c) for c in o.cautions]))
     if o.fit:
         blocks.append(ListBlock(id=f"{o.id}_fit", title=h["fit"], lines=[Line(text=x) for x in o.fit], full_only=True))
-    blocks.append(ListBlock(id=f"{o.id}_side_effects", title=h["side_effects"], lines=effects))
+    blocks.append(ListBlock(id=f"{o.id}_side_effects", title=h["side_effects"], lines=effects, full_only=brief))
+    if less:
+        blocks.append(ListBlock(id=f"{o.id}_side_effects_less", title=t("sheet.side_effects_less"), lines=less,
+                                full_only=True))
     counted = [e for e in o.side_effects if e.about_n_in_100 is not None]
     if counted:
         blocks.append(Pictures(id=f"{o.id}_pictures", key=h["picture_key"], items=[
             Picture(n=e.about_n_in_100, label=e.label, caption=h["picture_caption"].format(n=e.about_n_in_100),
                     alt=t("summary_page.picture_alt", n=e.about_n_in_100)) for e in counted]))
-    blocks.append(ListBlock(id=f"{o.id}_tell_team", title=h["tell_team"], lines=[Line(text=x) for x in o.tell_team]))
+    blocks.append(ListBlock(id=f"{o.id}_tell_team", title=h["tell_team"], lines=[Line(text=x) for x in o.tell_team],
+                            full_only=brief))
     numbers = ", ".join(f"[{refs[x.url]}]" for x in o.sources)
     blocks.append(Paragraph(id=f"{o.id}_sources", text=t("sheet.refs", refs=numbers), tone="caption"))
     if o.review_line:                    # "Reviewed by … on …"
@@ -140,6 +157,9 @@ def document(s: "Summary", answers: Mapping[str, Any], content: "Content") -> li
     if s.draft_notice:
         facts_blocks.insert(0, Paragraph(id="draft", text=s.draft_notice, tone="note"))
     doc.append(sheet("facts", t("sheet.facts"), facts_blocks))
+    if s.own_questions:
+        doc.append(sheet("own_questions", t("sheet.own_questions"),
+                         [Paragraph(id="own_questions_text", text=s.own_questions, tone="her_words")]))
     doc.append(sheet("options_now", t("sheet.options_now"), warnings=list(dict.fromkeys(
         w for o in main + alongside for w in o.warnings)), warnings_title=h["warnings"], blocks=[
         Paragraph(id="options_now_intro", text=t("sheet.options_now_intro")),
@@ -149,9 +169,6 @@ def document(s: "Summary", answers: Mapping[str, Any], content: "Content") -> li
         doc.append(sheet("alongside", t("sheet.alongside"), [
             Paragraph(id="alongside_intro", text=t("sheet.alongside_intro")),
             ListBlock(id="alongside_list", lines=[Line(text="; ".join(o.title for o in alongside) + ".")])]))
-    if s.own_questions:
-        doc.append(sheet("own_questions", t("sheet.own_questions"),
-                         [Paragraph(id="own_questions_text", text=s.own_questions, tone="her_words")]))
     doc.append(sheet("ask", t("sheet.ask"), [
         ListBlock(id="ask_first", lines=[Line(text=q) for q in _ask_first(answers, content)])]))
     if s.sure_to_discuss:
@@ -165,7 +182,8 @@ def document(s: "Summary", answers: Mapping[str, Any], content: "Content") -> li
                   tone="caption")]))
 
     # --- the details, one tap away ---
-    doc += [_option(o, h, refs, content) for o in main + alongside]
+    brief = len(main) > content.settings.sheet.pdf_whole_details
+    doc += [_option(o, h, refs, content, brief) for o in main + alongside]
     if s.what_matters:
         doc.append(details("what_matters", t("sheet.what_matters"),
                            [ListBlock(id="what_matters_list", lines=_topics(s.what_matters))]))

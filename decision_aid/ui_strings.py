@@ -384,6 +384,7 @@ class Sheet(_Strings):
     fit_row: str
     refs: str
     references: str
+    side_effects_less: str
     all_questions: str
     what_matters: str
 

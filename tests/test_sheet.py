@@ -124,3 +124,25 @@ def test_the_page_draws_the_sheet_and_leaves_closed_details_undrawn(content, ans
     # Save and the PDF come right after her facts, before the options
     keys = [e.proto.id for e in at.get("download_button")] + [b.proto.id for b in at.button]
     assert any("save_answers_summary" in k for k in keys) and any("download_pdf_prepare" in k for k in keys)
+
+
+def test_with_many_options_the_short_pdf_keeps_what_each_is_and_its_cautions(content):
+    """More options discussed now than settings.yaml gives whole details to in the short PDF:
+    each keeps what it is, its warnings and cautions; the rest is marked for the full PDF only."""
+    many = {"recurrence_type": "both", "metastatic_sites": ["liver"], "hr_status": "positive",
+            "her2_status": "low", "biomarkers": ["esr1"], "prior_treatments": ["tamoxifen"],
+            "metastatic_lines": "one", "chemo_lines_for_spread": "one", "sex": "female",
+            "menopausal_status": "postmenopausal"}
+    s = build_summary(many, content)
+    main = [o for o in s.options if not o.alongside]
+    assert len(main) > content.settings.sheet.pdf_whole_details
+    for o in main:
+        sec = section(s, f"option_{o.id}")
+        assert sec.in_short_pdf
+        kept = {b.id for b in sec.blocks if not getattr(b, "full_only", False)}
+        assert f"{o.id}_what" in kept and (not o.cautions or f"{o.id}_cautions" in kept)
+        assert f"{o.id}_side_effects" not in kept and f"{o.id}_tell_team" not in kept
+    few = build_summary(HER2_LOW_DIABETES, content)
+    for o in (o for o in few.options if not o.alongside):
+        kept = {b.id for b in section(few, f"option_{o.id}").blocks if not getattr(b, "full_only", False)}
+        assert {f"{o.id}_side_effects", f"{o.id}_tell_team"} <= kept
