@@ -23,7 +23,7 @@ from .picture import DOT, PITCH, ROW, body
 from .summary import Summary
 
 MARGIN = 15                                      # page margins (mm)
-BODY, SMALL, H1, H2, TABLE = 10, 8.5, 15, 12, 9      # type sizes in points (DejaVu Sans is wide: 10 pt reads like 11 pt of most fonts)
+BODY, SMALL, H1, H2, H3, TABLE = 10, 8.5, 15, 12, 11, 9   # type sizes in points (DejaVu Sans is wide: 10 pt reads like 11 pt of most fonts)
 LINE = 4.6                                       # body line height in mm
 INK, GREY = 20, 110                              # near-black text, grey rules and outlines
 PICTURE_W = 10 * PITCH + 6                       # one picture of 100 people with its caption (mm)
@@ -116,6 +116,12 @@ class _Doc(FastFonts):
         self.set_left_margin(left)
         self.set_right_margin(r_margin)
         self.ln(line + 0.4 * size / BODY)
+
+    def rich(self, parts: list[tuple], bullet: bool = False, after: float = 2.0) -> None:
+        """One paragraph of (style, text[, link]) runs, bulleted or not (the review packet's
+        printer, decision_aid/packet_render.py, writes with it)."""
+        self.item([(p[0], p[1], p[2] if len(p) > 2 else "") for p in parts], mark="•" if bullet else "")
+        self.ln(after)
 
     def boxed(self, lines: list[tuple[str, str]], fill, width: float = 0.3, pad: float = 3) -> None:
         """(style, text) lines in a frame on a tint."""
