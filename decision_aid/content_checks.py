@@ -7,7 +7,7 @@ from pathlib import Path
 from .content import Content
 import re
 
-from .textcheck import MAX_SENTENCE_GRADE, hard_sentences, prescriptive_phrases, prose
+from .textcheck import MAX_SENTENCE_GRADE, explained_terms, hard_sentences, prescriptive_phrases, prose
 
 MAX_AGE_DAYS = 365
 
@@ -30,14 +30,8 @@ def source_problems(url: str) -> str:
 
 
 def glossary_terms(content: Content) -> tuple[str, ...]:
-    """Terms the glossary explains ("Estrogen receptor (ER)" gives "Estrogen receptor" and "ER"):
-    a sentence may use them without counting against its reading grade."""
-    terms = set()
-    for g in content.glossary.values():
-        for part in re.split(r"\s*[()]\s*|,\s*", g.term):
-            if len(part.strip()) >= 2:
-                terms.add(part.strip())
-    return tuple(sorted(terms))
+    """Terms the glossary explains: a sentence may use them without counting against its grade."""
+    return explained_terms([g.term for g in content.glossary.values()])
 
 
 def texts(content: Content) -> list[tuple[str, str, str]]:

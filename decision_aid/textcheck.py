@@ -33,6 +33,12 @@ def _plain(text: str, terms: tuple[str, ...] = ()) -> str:
     return text
 
 
+def explained_terms(glossary_terms: list[str]) -> tuple[str, ...]:
+    """Words a glossary explains: "Estrogen receptor (ER)" gives "Estrogen receptor" and "ER"."""
+    parts = {p.strip() for t in glossary_terms for p in re.split(r"\s*[()]\s*|,\s*", t)}
+    return tuple(sorted(p for p in parts if len(p) >= 2))
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a passage (split at . ! ? : ; and line breaks), as the reader meets them."""
     plain = re.sub(r"[*_`#>]", "", re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text))
@@ -75,16 +81,19 @@ def prose(node, skip=SKIP_KEYS) -> list[str]:
 def _main(paths: list[str]) -> int:
     """Report every sentence above the grade limit, and prescriptive phrases, in YAML files."""
     import yaml
+    from .content import CONTENT_DIR
+    glossary = yaml.safe_load((CONTENT_DIR / "glossary.yaml").read_text(encoding="utf-8")) or []
+    terms = explained_terms([g["term"] for g in glossary if isinstance(g, dict) and "term" in g])
     worst = 0
     for path in paths:
         data = yaml.safe_load(open(path, encoding="utf-8"))
         items = data if isinstance(data, list) else [data]
-        if isinstance(data, dict) and "steps" in data:
+        if isinstance(data, dict) and all(isinstance(s, dict) for s in data.get("steps") or [None]):
             items = [q for s in data["steps"] for q in [s, *s.get("questions", [])]]
         for item in items:
             text = " \n".join(prose({k: v for k, v in item.items() if k != "questions"}) if isinstance(item, dict) else prose(item))
             name = item.get("id", "?") if isinstance(item, dict) else "?"
-            for g, sentence in hard_sentences(text):
+            for g, sentence in hard_sentences(text, terms):
                 print(f"{path}: {name}: grade {g:.1f}: {sentence}")
                 worst = 1
             bad = prescriptive_phrases(text)
