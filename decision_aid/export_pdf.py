@@ -317,6 +317,21 @@ class _Doc(FPDF):
         height = 2 * pad + sum(self._height(t, s, w - 6 * b) for s, t, b in lines)
         if heading:
             height += self._height(heading, "B", w, H3) + 2
+        if height + 4 > self.eph:
+            # taller than a page (many urgent symptoms ticked): no frame, so it starts right here
+            # and flows on to the next page instead of leaving this one empty
+            if heading:
+                self.font("B", H3)
+                self.multi_cell(0, H3 * 0.5, heading, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                self.ln(2)
+            for style, text, bullet in lines:
+                self.font(style)
+                if bullet:
+                    self.cell(6, LINE, "•")
+                self.multi_cell(self.epw - 6 * bullet, LINE, text, align="L",
+                                new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.ln(4)
+            return
         self.need(height + 4)
         x, y = self.l_margin, self.get_y()
         self.set_fill_color(244)
