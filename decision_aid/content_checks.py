@@ -5,25 +5,42 @@ import datetime as dt
 from pathlib import Path
 
 from .content import Content
-from .textcheck import MAX_GRADE, grade, prescriptive_phrases, prose
+import re
+
+from .textcheck import MAX_SENTENCE_GRADE, explained_terms, hard_sentences, prescriptive_phrases, prose
 
 MAX_AGE_DAYS = 365
 
+# News and secondary hosts are never a source: an FDA label or notice, a DOI or a guideline is.
+SECONDARY_HOSTS = ("ascopost.com", "curetoday.com", "drugs.com", "ecancer.org", "accc-cancer.org",
+                   "onclive.com", "pharmacytimes.com", "healio.com", "targetedonc.com",
+                   "cancernetwork.com", "oncnursingnews.com", "medscape.com", "fiercebiotech.com",
+                   "biospace.com", "rxlist.com", "webmd.com", "droracle.ai")
+SEARCH_PAGE = re.compile(r"dailymed\.nlm\.nih\.gov/dailymed/search\.cfm|[?&](query|q)=", re.I)
 
-def drug_names(content: Content) -> tuple[str, ...]:
-    """Drug and brand names: counted as short words when grading reading level."""
-    names = {n for o in content.options.values() for ex in o.examples
-             for n in [ex, ex.split(" (")[0]]}
-    return tuple(sorted(names))
+
+def source_problems(url: str) -> str:
+    """Why a source URL is not acceptable (a news host or a search page), or ''."""
+    host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0].lower()
+    if any(host == h or host.endswith("." + h) for h in SECONDARY_HOSTS):
+        return f"news or secondary page ({host}); cite the FDA label or notice, a DOI or a guideline"
+    if SEARCH_PAGE.search(url):
+        return "a search page, not a specific label or article"
+    return ""
+
+
+def glossary_terms(content: Content) -> tuple[str, ...]:
+    """Terms the glossary explains: a sentence may use them without counting against its grade."""
+    return explained_terms([g.term for g in content.glossary.values()])
 
 
 def texts(content: Content) -> list[tuple[str, str, str]]:
-    """(file, item, text) for every patient-facing passage, one per item."""
-    out = [(rel, i.id, " ".join(prose(i.model_dump(mode="json")))) for rel, i in sourced_by_file(content)]
+    """(file, item, text) for every patient-facing passage, one per item; its strings one per line."""
+    out = [(rel, i.id, "\n".join(prose(i.model_dump(mode="json")))) for rel, i in sourced_by_file(content)]
     for step in content.questions.steps:
         out.append(("questions.yaml", step.id, f"{step.title}. {step.intro}"))
         for q in step.questions:
-            out.append(("questions.yaml", q.id, " ".join(prose(q.model_dump(mode="json")))))
+            out.append(("questions.yaml", q.id, "\n".join(prose(q.model_dump(mode="json")))))
     out += [("glossary.yaml", g.id, g.definition) for g in content.glossary.values()]
     for page in content.site.values():
         out += [(f"site/{page.id}.md", s.id, s.body) for s in page.sections]
@@ -33,16 +50,20 @@ def texts(content: Content) -> list[tuple[str, str, str]]:
 def check_all(content: Content, root: Path, today: dt.date | None = None) -> list[str]:
     """Every wording and freshness problem, each naming its file and item."""
     today = today or dt.date.today()
-    names = drug_names(content)
+    terms = glossary_terms(content)
     problems = []
     for rel, item, text in texts(content):
         bad = prescriptive_phrases(text)
         if bad:
             problems.append(f"{rel}: {item}: prescriptive phrase {bad[0]!r}")
-        g = grade(text, names)
-        if g > MAX_GRADE:
-            problems.append(f"{rel}: {item}: reading grade {g:.1f} is above {MAX_GRADE:g}")
+        for g, sentence in hard_sentences(text, terms):
+            problems.append(f"{rel}: {item}: reading grade {g:.1f} is above {MAX_SENTENCE_GRADE:g} "
+                            f"in the sentence {sentence!r}")
     for rel, item in sourced_by_file(content):
+        for src in item.sources:
+            why = source_problems(src.url)
+            if why:
+                problems.append(f"{rel}: {item.id}: source {src.url}: {why}")
         problems += [f"{rel}: {item.id}: {key} {day} is in the future"
                      for key, day in (("last_reviewed", item.last_reviewed), ("reviewed_on", item.reviewed_on))
                      if day and day > today]

@@ -127,6 +127,14 @@ class _Doc(FastFonts):
         """(style, text) lines in a frame on a tint."""
         w = self.epw - 2 * pad
         height = 2 * pad + sum(self._height(t, s, w) for s, t in lines)
+        if height + 3 > self.eph:
+            # taller than a page (many urgent symptoms ticked): no frame, so it starts right here
+            # and flows on to the next page instead of leaving this one empty
+            for style, text in lines:
+                self.font(style)
+                self.multi_cell(0, LINE, text, align="L", markdown=False, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.ln(3)
+            return
         self.need(height + 3)
         x, y = self.l_margin, self.get_y()
         self.set_fill_color(*fill) if isinstance(fill, tuple) else self.set_fill_color(fill)

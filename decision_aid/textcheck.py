@@ -5,7 +5,6 @@ import re
 
 import textstat  # 0.7.8: syllables from pyphen, works offline
 
-MAX_GRADE = 8.0
 
 PRESCRIPTIVE = [
     r"\byou should\b", r"\byou must\b", r"\byou need to\b", r"\byou will\b", r"\byou'll\b",
@@ -21,21 +20,45 @@ def prescriptive_phrases(text: str) -> list[str]:
     return [m.group(0) for m in _PRESCRIPTIVE.finditer(text)]
 
 
-def _plain(text: str, names: tuple[str, ...]) -> str:
+MAX_SENTENCE_GRADE = 10.0
+MIN_WORDS = 5   # Flesch-Kincaid means nothing on a heading or a two-word label
+
+
+def _plain(text: str, terms: tuple[str, ...] = ()) -> str:
+    """Prose without Markdown; each glossary-explained term counts as one short word."""
     text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)       # markdown links -> their words
     text = re.sub(r"[*_`#>]", "", text)
-    for name in sorted(names, key=len, reverse=True):           # drug and brand names count as one
-        text = re.sub(re.escape(name), "it", text, flags=re.I)  # short word: they are names, not prose
-    text = re.sub(r"\([^)]*\)", "", text)                        # brand names in brackets
+    for term in sorted(terms, key=len, reverse=True):           # explained beside the text: not prose
+        text = re.sub(r"(?<!\w)" + re.escape(term) + r"(?:s|es)?(?!\w)", "term", text, flags=re.I)
     return text
 
 
-def grade(text: str, names: tuple[str, ...] = ()) -> float:
-    """US reading grade (Flesch-Kincaid) of prose, with drug names counted as short words."""
-    plain = _plain(text, names)
-    if len(plain.split()) < 5:
+def explained_terms(glossary_terms: list[str]) -> tuple[str, ...]:
+    """Words a glossary explains: "Estrogen receptor (ER)" gives "Estrogen receptor" and "ER"."""
+    parts = {p.strip() for t in glossary_terms for p in re.split(r"\s*[()]\s*|,\s*", t)}
+    return tuple(sorted(p for p in parts if len(p) >= 2))
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a passage (split at . ! ? : ; and line breaks), as the reader meets them."""
+    plain = re.sub(r"[*_`#>]", "", re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text))
+    parts = re.split(r"(?<=[.!?:;])\s+|\n+|\s+-\s+", plain)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def grade(text: str, terms: tuple[str, ...] = ()) -> float:
+    """US reading grade (Flesch-Kincaid) of one sentence or passage; drug names count as written,
+    glossary-explained terms as one short word. Fewer than MIN_WORDS words: not scored (0)."""
+    plain = _plain(text, terms)
+    if len(plain.split()) < MIN_WORDS:
         return 0.0
     return float(textstat.flesch_kincaid_grade(plain))
+
+
+def hard_sentences(text: str, terms: tuple[str, ...] = (),
+                   limit: float = MAX_SENTENCE_GRADE) -> list[tuple[float, str]]:
+    """(grade, sentence) for every sentence of text above the limit, each scored on its own."""
+    return [(g, s) for s in sentences(text) if (g := grade(s, terms)) > limit]
 
 
 SKIP_KEYS = {"id", "sources", "url", "examples", "show_when", "later_when", "when", "last_reviewed",
@@ -56,22 +79,27 @@ def prose(node, skip=SKIP_KEYS) -> list[str]:
 
 
 def _main(paths: list[str]) -> int:
-    """Report the reading grade and prescriptive phrases of each item in YAML files."""
+    """Report every sentence above the grade limit, and prescriptive phrases, in YAML files."""
     import yaml
+    from .content import CONTENT_DIR
+    glossary = yaml.safe_load((CONTENT_DIR / "glossary.yaml").read_text(encoding="utf-8")) or []
+    terms = explained_terms([g["term"] for g in glossary if isinstance(g, dict) and "term" in g])
     worst = 0
     for path in paths:
         data = yaml.safe_load(open(path, encoding="utf-8"))
         items = data if isinstance(data, list) else [data]
-        if isinstance(data, dict) and "steps" in data:
+        if isinstance(data, dict) and all(isinstance(s, dict) for s in data.get("steps") or [None]):
             items = [q for s in data["steps"] for q in [s, *s.get("questions", [])]]
         for item in items:
-            names = tuple(item.get("examples", [])) if isinstance(item, dict) else ()
-            text = " ".join(prose({k: v for k, v in item.items() if k != "questions"}) if isinstance(item, dict) else prose(item))
-            g, bad = grade(text, names), prescriptive_phrases(text)
-            flag = "  <-- too hard" if g > MAX_GRADE else ""
-            print(f"{path}: {item.get('id', '?') if isinstance(item, dict) else '?'}: grade {g:.1f}{flag}"
-                  + (f"  PRESCRIPTIVE: {bad}" if bad else ""))
-            worst = max(worst, 1 if (g > MAX_GRADE or bad) else 0)
+            text = " \n".join(prose({k: v for k, v in item.items() if k != "questions"}) if isinstance(item, dict) else prose(item))
+            name = item.get("id", "?") if isinstance(item, dict) else "?"
+            for g, sentence in hard_sentences(text, terms):
+                print(f"{path}: {name}: grade {g:.1f}: {sentence}")
+                worst = 1
+            bad = prescriptive_phrases(text)
+            if bad:
+                print(f"{path}: {name}: PRESCRIPTIVE: {bad}")
+                worst = 1
     return worst
 
 

@@ -118,6 +118,46 @@ def test_hard_words_are_reported(broken):
     assert any("reading grade" in p for p in check_all(load_content(root), root))
 
 
+def test_one_long_sentence_is_caught_among_easy_ones(broken):
+    """Each sentence is scored on its own: easy sentences around it do not average a hard one away."""
+    hard = ("Trastuzumab deruxtecan demonstrated considerably prolonged progression-free survival "
+            "compared with conventional chemotherapy in previously treated individuals.")
+    text = "You can ask us. We are here. It is fine to ask. " * 8 + hard + " Ask us what it means."
+    root = broken("situation.yaml", lambda d: _first(d).update(text=text))
+    problems = [p for p in check_all(load_content(root), root) if "reading grade" in p]
+    assert len(problems) == 1 and "progression-free survival" in problems[0]
+
+
+def test_drug_names_count_and_glossary_terms_do_not():
+    from decision_aid.content_checks import glossary_terms
+    from decision_aid.textcheck import hard_sentences
+    terms = glossary_terms(load_content(CONTENT_DIR))
+    names = "It can be trastuzumab deruxtecan, sacituzumab govitecan or datopotamab deruxtecan."
+    assert hard_sentences(names, terms), "drug names are scored as written, not hidden"
+    explained = "Ask about visceral crisis, endocrine resistance and an antibody-drug conjugate."
+    assert hard_sentences(explained) and not hard_sentences(explained, terms)
+
+
+@pytest.mark.parametrize("url, words", [
+    ("https://www.curetoday.com/view/fda-approves-something", ["curetoday.com", "news or secondary"]),
+    ("https://ascopost.com/news/june-2026/fda-approves-something/", ["ascopost.com", "news or secondary"]),
+    ("https://www.drugs.com/news/fda-approves-something.html", ["drugs.com", "news or secondary"]),
+    ("https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=ribociclib", ["search page"]),
+])
+def test_news_pages_and_search_pages_are_not_accepted_as_sources(broken, url, words):
+    def add(d):
+        d["sources"].append({"name": "A page", "year": 2026, "url": url})
+    root = broken("options/oral_serd.yaml", add)
+    problems = [p for p in check_all(load_content(root), root) if url in p]
+    assert problems and all(w in problems[0] for w in words), problems
+
+
+def test_every_source_says_whether_it_was_checked(content):
+    for item in content.sourced_items():
+        for src in item.sources:
+            assert src.check_note.strip(), (item.id, src.url)
+
+
 DISPLAY = {"markdown", "write", "header", "subheader", "title", "caption", "error", "info", "warning",
            "success", "button", "radio", "checkbox", "text_area", "download_button", "link_button",
            "expander", "text", "page_link", "pills", "file_uploader", "toast", "segmented_control"}
