@@ -99,8 +99,12 @@ class _Doc(FastFonts):
         left, r_margin = self.l_margin, self.r_margin
         line = LINE * size / BODY
         self.font("", size)
-        self.set_x(left)
         width = 5.0 if mark else 0.0
+        text = "".join(p[1] for p in parts)
+        if len(text) < 400:                      # a short item is kept on one page
+            self.need(line * len(self.multi_cell(self.epw - width, line, text, dry_run=True, output="LINES",
+                                                 markdown=False)))
+        self.set_x(left)
         if mark:
             self.cell(width, line, mark)
         self.set_left_margin(left + width)

@@ -160,10 +160,12 @@ def document(s: "Summary", answers: Mapping[str, Any], content: "Content") -> li
     if s.own_questions:
         doc.append(sheet("own_questions", t("sheet.own_questions"),
                          [Paragraph(id="own_questions_text", text=s.own_questions, tone="her_words")]))
+    grid = comparison(main, s.emphasis, h)
     doc.append(sheet("options_now", t("sheet.options_now"), warnings=list(dict.fromkeys(
         w for o in main + alongside for w in o.warnings)), warnings_title=h["warnings"], blocks=[
-        Paragraph(id="options_now_intro", text=t("sheet.options_now_intro")),
-        comparison(main, s.emphasis, h)] if main else
+        Paragraph(id="options_now_intro", text=t("sheet.options_now_intro")
+                  + (f" {t('sheet.options_now_marks')}" if any(r.marked for r in grid.rows) else "")),
+        grid] if main else
         [Paragraph(id="options_none", text=t("sheet.options_none"))]))
     if alongside:
         doc.append(sheet("alongside", t("sheet.alongside"), [

@@ -371,6 +371,7 @@ class Sheet(_Strings):
     not_known_none: str
     options_now: str
     options_now_intro: str
+    options_now_marks: str
     options_none: str
     alongside: str
     alongside_intro: str
