@@ -1,13 +1,15 @@
 import streamlit as st
 
 from decision_aid.answers import facts
-from ui import chrome, state, widgets
+from ui import chrome, state, urgent, widgets
 
-with chrome.page("nav.questions") as content:
+steps = chrome.content_or_stop().questions.steps
+n = min(state.step(), len(steps) - 1)
+step = steps[n]
+urgent_here = any(q.id == urgent.QUESTION for q in step.questions)   # the whole warning, under it
+
+with chrome.page("nav.questions", urgent_here=urgent_here) as content:
     t = content.text
-    steps = content.questions.steps
-    n = min(state.step(), len(steps) - 1)
-    step = steps[n]
 
     st.progress((n + 1) / len(steps), text=t("steps.progress", n=n + 1, total=len(steps), title=step.title))
     st.header(step.title)

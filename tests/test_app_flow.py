@@ -68,16 +68,46 @@ def test_conditional_question_disappears_when_it_stops_applying(content):
 
 
 def test_urgent_notice_appears_and_stays_on_every_page(content):
+    """In full under the question where it was ticked; one short line with the same call links
+    on every other page, what the symptom may mean one tap away."""
     at = open_app()
     click(at, "begin")
     assert not at.error
     answer(at, content, "urgent_symptoms", ["fever_or_chills_during_treatment"])
     notice = content.urgent.notice
-    assert notice in at.error[0].value
-    for page in ("pages/questions.py", "pages/review.py", "pages/summary.py", "pages/learn.py", "pages/start.py"):
+    full = at.error[0].value
+    assert notice in full and content.urgent.symptoms["fever_or_chills_during_treatment"][:40] in full
+    assert "(tel:911)" in full
+    assert len(at.error) == 1, "the whole warning once, not also at the top of the step"
+    for page in ("pages/review.py", "pages/summary.py", "pages/learn.py", "pages/start.py"):
         at.switch_page(page).run()
-        assert at.error and notice in at.error[0].value, f"no urgent notice on {page}"
-        assert content.urgent.symptoms["fever_or_chills_during_treatment"][:40] in at.error[0].value
+        line = at.error[0].value
+        assert notice in line and "(tel:911)" in line, f"no urgent line on {page}"
+        assert content.urgent.symptoms["fever_or_chills_during_treatment"][:40] not in line
+        assert len(line.split()) < 40, "one compact line, not a screenful"
+        assert at.expander, "what it may mean, one tap away"
+
+
+def test_urgent_call_link_uses_the_centers_number_once_set(content):
+    from ui.urgent import call_links
+    assert "tel:911" in call_links(content)
+    assert content.text("urgent_banner.phone_missing") in call_links(content)
+    ui = {**content.ui, "urgent_banner": {**content.ui["urgent_banner"], "phone": "1-555-010-0000"}}
+    links = call_links(content.model_copy(update={"ui": ui}))
+    assert "(tel:15550100000)" in links and "1-555-010-0000" in links
+
+
+def test_none_of_these_and_a_symptom_exclude_each_other(content):
+    at = open_app()
+    click(at, "begin")
+    answer(at, content, "urgent_symptoms", ["none"])
+    answer(at, content, "urgent_symptoms", ["new_shortness_of_breath_or_chest_pain"])
+    assert at.checkbox(key="q_urgent_symptoms__none").value is False
+    assert at.session_state["answers"]["urgent_symptoms"] == ("new_shortness_of_breath_or_chest_pain",)
+    answer(at, content, "urgent_symptoms", ["none"])
+    assert at.checkbox(key="q_urgent_symptoms__new_shortness_of_breath_or_chest_pain").value is False
+    assert at.session_state["answers"]["urgent_symptoms"] == ("none",)
+    assert not at.error
 
 
 def test_review_change_link_opens_the_right_step(content):

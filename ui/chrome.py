@@ -13,9 +13,9 @@ from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlExcepti
 from decision_aid.answers import to_file
 from decision_aid.content import Content, ContentError, SitePassage
 from decision_aid.dictionary import FIELDS
-from decision_aid.summary import applicable, urgent_notice
+from decision_aid.summary import applicable
 
-from . import state, style
+from . import focus, state, style, urgent
 from .content import get_content
 
 log = logging.getLogger("decision_aid")
@@ -33,28 +33,31 @@ def content_or_stop() -> Content:
         st.stop()
 
 
-def frame(title_key: str) -> Content:
-    """The top of every page: page settings, the urgent notice and the shared sidebar."""
+def frame(title_key: str, urgent_here: bool = False) -> Content:
+    """The top of every page: page settings, the urgent notice (one compact line; none when
+    the page draws the whole warning itself, `urgent_here`) and the shared sidebar."""
     content = content_or_stop()
     title = f"{content.text(title_key)} · {content.text('app.short_title')}"
     st.set_page_config(page_title=title, page_icon=FAVICON,
                        layout="wide", initial_sidebar_state="auto")
     style.apply()  # 44 px touch targets and focus rings (ui/style.py)
-    urgent_banner(content)
+    if not urgent_here:
+        urgent.compact(content)
     sidebar(content)
     return content
 
 
 @contextmanager
-def page(title_key: str) -> Iterator[Content]:
+def page(title_key: str, urgent_here: bool = False) -> Iterator[Content]:
     """`with chrome.page("nav.<page>") as content:` starts a page with the frame and, if anything in it
     fails, shows a friendly message instead of a traceback; the answers stay in the session.
 
     Each page draws this itself rather than relying on app.py: a fresh Streamlit 1.67 server
     with a pages/ folder (and AppTest after switch_page) runs a page file without app.py."""
-    content = frame(title_key)
+    content = frame(title_key, urgent_here)
     try:
         yield content
+        focus.draw()   # last: a focus move or announcement the page asked for
     except ScriptControlException:
         raise  # st.rerun / st.switch_page / st.stop: Streamlit's own control flow
     except Exception as e:
@@ -62,16 +65,6 @@ def page(title_key: str) -> Iterator[Content]:
         # the type and place only: an exception's message could hold a patient's answer
         log.error("page failed: %s at %s:%s", type(e).__name__, Path(where.filename).name, where.lineno)
         st.error(content.text("errors.app_error"))
-
-
-def urgent_banner(content: Content) -> None:
-    """If any urgent symptom is ticked, what to do now, at the top of every page."""
-    notice = urgent_notice(state.answers(), content)
-    if notice:
-        heading, details = notice
-        st.error(f"### {content.text('urgent_banner.heading')}\n\n**{heading}**\n\n"
-                 + "\n".join(f"- {d}" for d in details)
-                 + f"\n\n{content.text('urgent_banner.change')}", icon=":material/emergency:")
 
 
 def site_passage(passage: SitePassage, content: Content) -> None:

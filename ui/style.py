@@ -58,7 +58,11 @@ CSS = f"""<style>
 /* Less empty space above the page: Streamlit's 6rem left a phone 100 px of nothing under the
    menu button. (theme.paddingTop cannot do this: on a phone it is added to the header's height.) */
 [data-testid="stMainBlockContainer"] {{ padding-top: 4.5rem !important; }}
-.st-key-view_top, [data-testid="stLayoutWrapper"]:has(> .st-key-view_top) {{ display: none; }}
+.st-key-view_top, [data-testid="stLayoutWrapper"]:has(> .st-key-view_top),
+.st-key-focus_script, [data-testid="stLayoutWrapper"]:has(> .st-key-focus_script) {{ display: none; }}
+/* The urgent warning takes focus when it appears (ui/focus.py): show it with the same ring. */
+.st-key-urgent_now:focus {{ outline: 3px solid {FOCUS}; outline-offset: 2px; }}
+.st-key-urgent_now {{ scroll-margin-top: 4.5rem; }}
 
 /* A clear focus ring (WCAG 2.4.7, 1.4.11). Streamlit only tints a focused checkbox or radio
    row faintly, shows nothing on a focused page link, and rings buttons in half-transparent blue. */

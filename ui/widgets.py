@@ -8,7 +8,22 @@ import streamlit as st
 from decision_aid.content import Content, Question
 from decision_aid.dictionary import FIELDS
 
-from . import state
+from . import state, urgent
+
+NONE = "none"   # "None of these": never ticked together with another choice
+
+
+def _tick(q: Question, value: str, content: Content) -> None:
+    """on_change of one box of a checkbox question: "None of these" and the other choices
+    exclude each other (ticking one unticks the other), then the answer is stored."""
+    if st.session_state.get(state.key(q.id, value)):
+        others = [c.value for c in q.choices if c.value != value] if value == NONE else [NONE]
+        for other in others:
+            if state.key(q.id, other) in st.session_state:
+                st.session_state[state.key(q.id, other)] = False
+    state.store(q)
+    if q.id == urgent.QUESTION:
+        urgent.on_tick(value, content)
 
 
 def _explain(q: Question, content: Content) -> None:
@@ -47,14 +62,17 @@ def question(q: Question, content: Content) -> None:
             st.markdown(f"**{q.label}**")
             _explain(q, content)
             for ch in q.choices:
-                if not ch.help:
-                    st.checkbox(ch.label, key=state.key(q.id, ch.value), **common)
-                    continue
+                tick = dict(on_change=_tick, args=(q, ch.value, content))
                 # a choice's help is shown under it, not in a tooltip: on a phone, tapping a
                 # tooltip's "?" ticks the box and shows nothing (docs/accessibility.md)
                 with st.container(key=f"choice_{q.id}__{ch.value}", gap=None):
-                    st.checkbox(ch.label, key=state.key(q.id, ch.value), **common)
-                    st.caption(ch.help)
+                    st.checkbox(ch.label, key=state.key(q.id, ch.value), **tick)
+                    if ch.help:
+                        st.caption(ch.help)
+                    if q.id == urgent.QUESTION:
+                        urgent.beside_box(ch.value, content)
+            if q.id == urgent.QUESTION:
+                urgent.full(content)   # under the list, where she is looking
         elif q.widget == "pills":
             st.pills(q.label, options=list(labels), format_func=labels.get,
                      selection_mode="multi" if kind == "multi" else "single",
