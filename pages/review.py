@@ -2,12 +2,13 @@ import streamlit as st
 
 from decision_aid.answers import facts
 from decision_aid.summary import answer_text
-from ui import chrome, state
+from ui import chrome, focus, state
 
 with chrome.page("nav.review") as content:
     t = content.text
 
-    st.header(t("review.heading"))
+    st.header(t("review.heading"), anchor="review")
+    focus.on_new_view("review", '[id="review"]', t("review.heading"))
     st.markdown(t("review.intro"))
     answers = state.answers()
     f = facts(answers)
@@ -28,6 +29,8 @@ with chrome.page("nav.review") as content:
                     left.markdown(answer_text(content, q.id, value))
                 if right.button(t("review.change"), key=f"change_{q.id}", help=q.label):
                     state.go_to_step(i)
+                    st.session_state[state.CHANGING] = q.id   # the step offers a way back here
                     st.switch_page("pages/questions.py")
     if st.button(t("review.see_summary"), type="primary", key="see_summary"):
+        st.session_state.pop(state.CHANGING, None)
         st.switch_page("pages/summary.py")

@@ -1,7 +1,7 @@
 import streamlit as st
 
 from decision_aid.answers import AnswersError, from_file
-from ui import chrome, state
+from ui import chrome, focus, state
 
 RESUMED = "resume_outcome"
 
@@ -16,6 +16,7 @@ def resume(data: bytes) -> None:
         st.session_state[RESUMED] = ("error", t(f"errors.{e.code}", **e.params) + " " + t("errors.not_loaded"))
     else:
         st.session_state[RESUMED] = ("ok", t("start.resume_done"))
+    focus.announce(st.session_state[RESUMED][1])   # said to screen readers as it appears
 
 
 with chrome.page("nav.start") as content:

@@ -4,7 +4,9 @@ import yaml
 
 from decision_aid.summary import build_summary
 from patients import DISTANT_HR_POSITIVE, LOCAL_REGIONAL, MAN_HER2_POSITIVE
-from walk import answer, click, open_app, texts, visible_questions, walk
+from streamlit.testing.v1 import AppTest
+
+from walk import APP, answer, click, open_app, texts, visible_questions, walk
 
 def _summary_titles(content, answers):
     return [o.title for o in build_summary(answers, content).options]
@@ -155,3 +157,21 @@ def test_every_step_offers_to_save_the_answers_once_there_are_some(content):
     for _ in content.questions.steps[1:]:
         assert [b for b in at.get("download_button") if "save_answers_step" in b.proto.id]
         click(at, "next")
+
+
+def test_the_sure_form_button_is_not_called_save_my_answers(content):
+    assert "save my answers" not in content.text("sure_again.save").lower()
+    assert content.text("sure_again.save") != content.text("sidebar.save")
+
+
+def test_the_step_is_in_the_url_and_the_url_opens_that_step(content):
+    at = open_app()
+    click(at, "begin")
+    assert at.query_params["step"] == ["1"] or at.query_params["step"] == "1"
+    answer(at, content, "urgent_symptoms", ["none"])
+    click(at, "next")
+    assert at.query_params["step"] in (["2"], "2")
+    at2 = AppTest.from_file(APP, default_timeout=30)
+    at2.query_params["step"] = "3"
+    at2.switch_page("pages/questions.py").run()
+    assert content.questions.steps[2].title in texts(at2)

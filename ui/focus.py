@@ -41,12 +41,13 @@ _JS = """<script>/* {n} */(() => {{
   if (!sel) return;
   let tries = 0;
   const timer = setInterval(() => {{
-    const e = document.querySelector(sel);
+    const e = [...document.querySelectorAll(sel)].find((x) => x.getClientRects().length);
     if (!e && ++tries < 60) return;
     clearInterval(timer);
     if (!e) return;
     if (!e.matches('a, button, input, textarea, select, [tabindex]')) e.setAttribute('tabindex', '-1');
     e.querySelectorAll('a[href^="#"]').forEach((a) => a.setAttribute('tabindex', '-1'));
+    if (block !== 'nearest') window.__daFocusedAt = Date.now();   // ui/style.py's scroll-to-top leaves it be
     e.scrollIntoView({{block: block}});
     e.focus({{preventScroll: true}});
   }}, 50);
@@ -55,7 +56,7 @@ _JS = """<script>/* {n} */(() => {{
 
 def request(selector: str | None, announce: str = "", block: str = "center") -> None:
     """On this run (from a callback) or the next (before st.rerun / st.switch_page): move focus
-    to the first element matching `selector`, scrolled into view, and announce `announce`."""
+    to the first displayed element matching `selector`, scrolled into view, and announce `announce`."""
     st.session_state[PENDING] = (selector, announce, block)
 
 
@@ -66,10 +67,12 @@ def announce(text: str) -> None:
 
 def on_new_view(view: str, selector: str, announce: str) -> None:
     """Move focus to `selector` and announce, once each time `view` differs from the last view
-    this session focused (a new step after Next, Back, the browser's Back, a link)."""
+    this session focused (a new step after Next, Back, the browser's Back, a link), unless the
+    click that led here asked for another place already."""
     if st.session_state.get(LAST_VIEW) != view:
         st.session_state[LAST_VIEW] = view
-        request(selector, announce, block="nearest")
+        if PENDING not in st.session_state:
+            request(selector, announce, block="nearest")
 
 
 def draw() -> None:

@@ -64,6 +64,12 @@ CSS = f"""<style>
 .st-key-urgent_now:focus {{ outline: 3px solid {FOCUS}; outline-offset: 2px; }}
 .st-key-urgent_now {{ scroll-margin-top: 4.5rem; }}
 
+/* The folded menu is out of the Tab order (its links stayed Tab stops, off screen, on every
+   page); the button that opens it, in the header, still works. */
+[data-testid="stSidebar"][data-collapsed="true"] {{ visibility: hidden; }}
+/* "Press Ctrl+Enter to apply" means nothing on a phone (no such keys): never shown there. */
+@media (max-width: 767.98px), (pointer: coarse) {{ [data-testid="InputInstructions"] {{ display: none; }} }}
+
 /* A clear focus ring (WCAG 2.4.7, 1.4.11). Streamlit only tints a focused checkbox or radio
    row faintly, shows nothing on a focused page link, and rings buttons in half-transparent blue. */
 [data-testid="stCheckbox"] label[data-focus-visible], [data-testid="stRadioOption"][data-focus-visible],
@@ -77,8 +83,21 @@ CSS = f"""<style>
 
 # Streamlit keeps the scroll position of its main container when the page changes, so after
 # Next (at the bottom of a step) a phone showed the middle of the next step, not its heading.
+# On a phone, Streamlit leaves the menu open over the page after one of its links is chosen:
+# close it (its own button) when the page changes.
 _TOP = ('<script data-view="{view}">'
-        'document.querySelector(\'[data-testid="stMain"]\')?.scrollTo(0, 0);</script>')
+        'if (!(Date.now() - (window.__daFocusedAt || 0) < 2000))'
+        ' document.querySelector(\'[data-testid="stMain"]\')?.scrollTo(0, 0);'
+        'if (window.matchMedia("(max-width: 767.98px)").matches'
+        ' && document.querySelector(\'[data-testid="stSidebar"][data-collapsed="false"]\'))'
+        ' document.querySelector(\'[data-testid="stSidebarCollapseButton"] button\')?.click();</script>')
+
+# While there are answers, the browser asks before a reload or closing the tab would lose them
+# (Chromium shows its own words; the page's "Save my answers to a file" is the way to keep them).
+_LEAVE = ('<script data-on="{on}">(() => {{ const w = window;'
+          'if (w.__daLeave) w.removeEventListener("beforeunload", w.__daLeave);'
+          'w.__daLeave = (e) => {{ e.preventDefault(); e.returnValue = ""; }};'
+          'if ({on}) w.addEventListener("beforeunload", w.__daLeave); }})();</script>')
 
 
 def apply() -> None:
@@ -90,3 +109,4 @@ def apply() -> None:
     with st.container(key="view_top"):
         st.html(_TOP.format(view=hashlib.sha256(view.encode()).hexdigest()[:16]),
                 unsafe_allow_javascript=True)
+        st.html(_LEAVE.format(on="true" if state.answers() else "false"), unsafe_allow_javascript=True)

@@ -99,7 +99,11 @@ def new_page(browser: Browser, size: str = "laptop", **extra: Any) -> Page:
         ctx = browser.new_context(viewport=extra.pop("viewport", LAPTOP), accept_downloads=True, **extra)
     ctx.add_init_script(INIT_JS)
     ctx.set_default_timeout(20_000)
-    return ctx.new_page()
+    page = ctx.new_page()
+    # the app asks before a reload would lose answers (beforeunload): a person says "Reload"
+    page.dialogs_seen = []
+    page.on("dialog", lambda d: (page.dialogs_seen.append(d.type), d.accept()))
+    return page
 
 
 class App:
