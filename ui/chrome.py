@@ -10,9 +10,8 @@ from typing import Iterator
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
-from decision_aid.answers import to_file
+from decision_aid.answers import facts, to_file
 from decision_aid.content import Content, ContentError, SitePassage
-from decision_aid.dictionary import FIELDS
 from decision_aid.summary import applicable
 
 from . import focus, state, style, urgent
@@ -70,20 +69,23 @@ def page(title_key: str, urgent_here: bool = False) -> Iterator[Content]:
 def site_passage(passage: SitePassage, content: Content) -> None:
     page = content.site[passage.page]
     section = next(s for s in page.sections if s.id == passage.section)
-    with st.container(border=True, key="site_passage"):
-        st.caption(content.text("steps.site_heading"))
-        st.markdown(f"### {section.heading}")
-        st.markdown(section.body)
-        st.page_link("pages/learn.py", label=content.text("steps.site_more"), icon=":material/menu_book:")
+    with st.container(key="site_passage"):   # one tap away: drawn only when opened
+        more = st.expander(f"{content.text('steps.site_heading')}: {section.heading}", key="site_more",
+                           icon=":material/menu_book:", on_change="rerun")
+        with more:
+            if more.open:
+                st.markdown(section.body)
+                st.page_link("pages/learn.py", label=content.text("steps.site_more"), icon=":material/menu_book:")
 
 
 def sidebar(content: Content) -> None:
     t = content.text
     with st.sidebar:
         st.markdown(f"**{t('app.center')}**  \n{t('app.short_title')}")
-        asked = [q.id for s in content.questions.steps for q in s.questions]
+        f = facts(state.answers())   # only the questions that apply count (none about menopause for a man)
+        asked = [q.id for s in content.questions.steps for q in s.questions if q.show_when.holds(f)]
         done = len([k for k in applicable(state.answers(), content) if k in asked])
-        st.caption(t("sidebar.progress", done=done, total=len(FIELDS)))
+        st.caption(t("sidebar.progress", done=done, total=len(asked)))
         for path, key in (("pages/start.py", "nav.start"), ("pages/questions.py", "nav.questions"),
                           ("pages/review.py", "nav.review"), ("pages/summary.py", "nav.summary"),
                           ("pages/learn.py", "nav.learn"), ("pages/consultation.py", "nav.consultation")):

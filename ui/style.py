@@ -29,7 +29,13 @@ CSS = f"""<style>
   min-width: 44px; min-height: 44px; }}
 
 /* A choice's help, shown under its checkbox (ui/widgets.py), lined up with the label's text. */
-[class*="st-key-choice_"] [data-testid="stCaptionContainer"] {{ padding-left: 1.5rem; }}
+[class*="st-key-choice_"] [data-testid="stCaptionContainer"],
+[class*="st-key-group_"] [data-testid="stCaptionContainer"] {{ padding-left: 1.5rem; }}
+/* A step heading takes focus after Next (ui/focus.py) so screen readers start there; it is
+   not a control, so no ring. */
+h2[tabindex="-1"]:focus {{ outline: none; }}
+/* The names within a kind of treatment, set in under it. */
+[class*="st-key-names_"] {{ padding-left: 1.75rem; }}
 /* A radio choice with help: its text sits low in its 44 px row, so the help reads as its own. */
 [data-testid="stRadioOption"]:has(+ [data-testid="stRadioCaption"]) {{ align-items: flex-end; }}
 /* A chosen pill or scale number is bold with a thicker edge, not only tinted (WCAG 1.4.1). */
