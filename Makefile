@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT   ?= 8501
 
-.PHONY: run test test-fast browser vignettes bench clean
+.PHONY: run test test-fast browser vignettes bench journey clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -42,6 +42,11 @@ test-fast: $(VENV)/.dev-installed
 ## on 2 cores); prints the targets and rewrites bench/README.md and bench/results.json
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.run
+
+## make journey: four people walk the app in Chromium (phone, keyboard at 200%, nurse, urgent);
+## writes docs/journey.md and docs/journey.json and the start page's measured time (about 2 min)
+journey: $(VENV)/.dev-installed browser
+	$(PY) -m journey
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache

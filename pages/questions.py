@@ -42,7 +42,8 @@ with chrome.page("nav.questions", urgent_here=urgent_here) as content:
     focus.on_new_view(f"step-{step.id}", f'[id="step-{step.id}"]', progress)
     if step.intro:
         st.markdown(step.intro)
-    st.caption(t("steps.skip_note"))
+    if n == 0:
+        st.caption(t("steps.skip_note"))   # once, on the first step
 
     main, side = st.columns([3, 2], gap="large")
     with main:
@@ -63,7 +64,7 @@ with chrome.page("nav.questions", urgent_here=urgent_here) as content:
         nxt.button(t("steps.review") if last else t("steps.next"), type="secondary" if changing else "primary",
                    key="next", use_container_width=True, on_click=go, args=(n + 1,))
         chrome.save_button(content, key="save_answers_step")  # on phones the sidebar is folded away
-        if state.answers():
+        if state.answers() and n == 0:   # once, where the answers begin (and before a reload)
             st.caption(t("steps.leave_note"))
     with side:
         if step.site:

@@ -20,13 +20,14 @@ with chrome.page("nav.review") as content:
             with st.container(border=True, key=f"review_{q.id}"):
                 left, right = st.columns([4, 1], vertical_alignment="center")
                 value = answers.get(q.id)
-                left.markdown(f"**{q.label}**")
+                name = q.short or q.label   # a few words: the question itself is on its step
                 if value is None:
-                    left.markdown(f"*{t('review.skipped')}*")
+                    left.markdown(f"**{name}:** *{t('review.skipped')}*")
                 elif q.widget == "text":
+                    left.markdown(f"**{name}:**")
                     left.text(answer_text(content, q.id, value))  # the patient's words, shown as text
                 else:
-                    left.markdown(answer_text(content, q.id, value))
+                    left.markdown(f"**{name}:** {answer_text(content, q.id, value)}")
                 if right.button(t("review.change"), key=f"change_{q.id}", help=q.label):
                     state.go_to_step(i)
                     st.session_state[state.CHANGING] = q.id   # the step offers a way back here

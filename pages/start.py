@@ -29,7 +29,7 @@ with chrome.page("nav.start") as content:
         st.info(t("start.draft_note"), icon=":material/edit_note:")
     st.markdown(t("start.what_it_is"))
     st.markdown(f"**{t('start.what_it_is_not')}**")
-    st.markdown(t("start.time"))
+    st.markdown(t("start.time", minutes=t("start.measured_minutes")))   # measured: make journey
     st.caption(t("start.privacy"))
 
     modes = {"nurse": t("start.mode_nurse"), "self": t("start.mode_self")}
@@ -44,13 +44,13 @@ with chrome.page("nav.start") as content:
     if st.button(label, type="primary", key="begin"):
         st.switch_page("pages/questions.py")
 
-    st.divider()
-    st.subheader(t("start.resume_heading"))
-    st.markdown(t("start.resume_help"))
-    st.caption(t("start.reload_note"))
-    upload = st.file_uploader(t("start.resume_label"), type=["json"], key="resume_file")
-    if upload is not None:
-        st.button(t("start.resume_button"), key="resume", on_click=resume, args=(upload.getvalue(),))
+    with st.expander(t("start.resume_heading"), key="pick_up", icon=":material/upload_file:"):
+        # folded: most people start fresh; one tap opens it
+        st.markdown(t("start.resume_help"))
+        st.caption(t("start.reload_note"))
+        upload = st.file_uploader(t("start.resume_label"), type=["json"], key="resume_file")
+        if upload is not None:
+            st.button(t("start.resume_button"), key="resume", on_click=resume, args=(upload.getvalue(),))
     outcome = st.session_state.pop(RESUMED, None)
     if outcome:
         (st.success if outcome[0] == "ok" else st.error)(outcome[1])

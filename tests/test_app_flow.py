@@ -29,7 +29,7 @@ def test_three_patients_walk_the_whole_flow(content, patient, not_asked):
     for qid, value in patient.items():
         q = next(q for s in content.questions.steps for q in s.questions if q.id == qid)
         first = value[0] if isinstance(value, list) else value
-        label = q.label if q.widget == "text" else next(c.label for c in q.choices if c.value == first)
+        label = (q.short or q.label) if q.widget == "text" else next(c.label for c in q.choices if c.value == first)
         assert label in screen, f"review page misses the answer to {qid}"
         assert any(b.key == f"change_{qid}" for b in at.button)
     assert at.session_state["answers"]["recurrence_type"] == patient["recurrence_type"]

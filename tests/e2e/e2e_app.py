@@ -317,8 +317,12 @@ class App:
         self.close_sidebar()
 
     def resume(self, path: str) -> None:
-        """On the start page: choose the saved file with the file chooser, then load it."""
+        """On the start page: open "Pick up where you left off", choose the saved file with the
+        file chooser, then load it."""
         dropzone = self.page.get_by_test_id("stFileUploaderDropzone")
+        if not dropzone.is_visible():
+            self.key("pick_up").locator("summary").click()
+            expect(dropzone).to_be_visible()
         with self.page.expect_file_chooser() as fc:
             dropzone.locator("button").click()
         self.act(lambda: fc.value.set_files(path))
