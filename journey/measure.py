@@ -141,6 +141,9 @@ def answer_steps(app: App, walk: Walk, answers: dict, keys: Keyboard | None = No
         then = app.expect_review if last else (lambda n=n: app.expect_step(n + 1))
         if keys:
             keys.button("next", then)
+            # she goes on from where the app put her focus: the new heading
+            heading = "review" if last else f"step-{app.steps[n + 1].id}"
+            app.page.wait_for_function(f"document.activeElement && document.activeElement.id === '{heading}'")
         else:
             app.click("next", then)
 
@@ -173,6 +176,7 @@ def keyboard_patient(app: App) -> Result:
         app.expect_start()
         walk.seen("start")
         keys.button("begin", lambda: app.expect_step(0))
+        app.page.wait_for_function(f"document.activeElement && document.activeElement.id === 'step-{app.steps[0].id}'")
         answer_steps(app, walk, NOT_SURE, keys)
         walk.seen("review")
         keys.button("see_summary", app.expect_summary)

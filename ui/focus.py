@@ -40,14 +40,19 @@ _JS = """<script>/* {n} */(() => {{
   }}
   if (!sel) return;
   let tries = 0;
+  const before = document.activeElement;   // if she moves focus herself meanwhile, leave it there
   const timer = setInterval(() => {{
+    const now = document.activeElement;
+    if (now !== before && now && now !== document.body && document.contains(before)) {{
+      clearInterval(timer); return;
+    }}
     const e = [...document.querySelectorAll(sel)].find((x) => x.getClientRects().length);
     if (!e && ++tries < 60) return;
     clearInterval(timer);
     if (!e) return;
     if (!e.matches('a, button, input, textarea, select, [tabindex]')) e.setAttribute('tabindex', '-1');
     e.querySelectorAll('a[href^="#"]').forEach((a) => a.setAttribute('tabindex', '-1'));
-    if (block !== 'nearest') window.__daFocusedAt = Date.now();   // ui/style.py's scroll-to-top leaves it be
+    if (block !== 'nearest') window.__daKept = e;   // ui/style.py's scroll-to-top leaves it in view
     e.scrollIntoView({{block: block}});
     e.focus({{preventScroll: true}});
   }}, 50);

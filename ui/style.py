@@ -92,7 +92,7 @@ h2[tabindex="-1"]:focus {{ outline: none; }}
 # On a phone, Streamlit leaves the menu open over the page after one of its links is chosen:
 # close it (its own button) when the page changes.
 _TOP = ('<script data-view="{view}">'
-        'if (!(Date.now() - (window.__daFocusedAt || 0) < 2000))'
+        'if (!(window.__daKept && document.activeElement === window.__daKept))'
         ' document.querySelector(\'[data-testid="stMain"]\')?.scrollTo(0, 0);'
         'if (window.matchMedia("(max-width: 767.98px)").matches'
         ' && document.querySelector(\'[data-testid="stSidebar"][data-collapsed="false"]\'))'
