@@ -222,5 +222,18 @@ def saved_file(folder: Path) -> Path:
     return path
 
 
+def part_minutes(result: Result, upto: str) -> float:
+    """Minutes from the first screen up to and including the screen named `upto`."""
+    names = [p["screen"] for p in result.parts]
+    parts = result.parts[: names.index(upto) + 1]
+    return minutes(sum(p["words"] for p in parts), sum(p["taps"] for p in parts),
+                   sum(p["screens"] for p in parts))
+
+
+def questions_minutes(result: Result) -> float:
+    """The questions alone: the start page to check-your-answers."""
+    return part_minutes(result, "review")
+
+
 def round_up(m: float) -> int:
     return max(1, math.ceil(m))

@@ -29,7 +29,8 @@ with chrome.page("nav.start") as content:
         st.info(t("start.draft_note"), icon=":material/edit_note:")
     st.markdown(t("start.what_it_is"))
     st.markdown(f"**{t('start.what_it_is_not')}**")
-    st.markdown(t("start.time", minutes=t("start.measured_minutes")))   # measured: make journey
+    st.markdown(t("start.time", questions=t("start.measured_question_minutes"),   # measured: make journey
+                  minutes=t("start.measured_minutes")))
     st.caption(t("start.privacy"))
 
     modes = {"nurse": t("start.mode_nurse"), "self": t("start.mode_self")}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from journey.measure import TARGET_MINUTES, minutes, phone_patient
+from journey.measure import TARGET_MINUTES, phone_patient, questions_minutes
 
 pytestmark = pytest.mark.browser
 
@@ -25,13 +25,8 @@ def measured(browser, app_url, content):
         page.context.close()
 
 
-def _part(result, upto: str) -> float:
-    parts = result.parts[: [p["screen"] for p in result.parts].index(upto) + 1]
-    return minutes(sum(p["words"] for p in parts), sum(p["taps"] for p in parts), sum(p["screens"] for p in parts))
-
-
 def test_the_questions_take_a_phone_patient_less_than_their_budget(measured):
-    questions = _part(measured, "review")
+    questions = questions_minutes(measured)
     print(f"\nphone patient: questions {questions:.1f} min, whole journey {measured.minutes} min "
           f"({measured.words} words, {measured.taps} taps, {measured.screens} screens)")
     assert questions <= QUESTIONS_BUDGET, measured.parts
