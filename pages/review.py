@@ -17,8 +17,10 @@ with chrome.page("nav.review") as content:
         for q in step.questions:
             if not q.show_when.holds(f):
                 continue
-            with st.container(border=True, key=f"review_{q.id}"):
-                left, right = st.columns([4, 1], vertical_alignment="center")
+            # one row on a phone too (columns would stack): the answer, then its Change button
+            with st.container(border=True, key=f"review_{q.id}", horizontal=True, wrap=False,
+                              vertical_alignment="center", gap="small"):
+                left, right = st.container(width="stretch"), st.container(width="content")
                 value = answers.get(q.id)
                 name = q.short or q.label   # a few words: the question itself is on its step
                 if value is None:
