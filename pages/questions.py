@@ -39,7 +39,8 @@ with chrome.page("nav.questions", urgent_here=urgent_here) as content:
     st.progress((n + 1) / len(steps), text=progress)
     st.header(step.title, anchor=f"step-{step.id}")
     # after Next, Back or a link: focus on the step's heading, and the new step is announced
-    focus.on_new_view(f"step-{step.id}", f'[id="step-{step.id}"]', progress)
+    focus.on_new_view(f"step-{step.id}", f'[id="step-{step.id}"]',
+                      t("steps.announce", n=n + 1, total=len(steps), title=step.title))
     if step.intro:
         st.markdown(step.intro)
     if n == 0:

@@ -18,7 +18,7 @@ def status(app):
 
 
 def progress(app, n):
-    return app.t("steps.progress", n=n + 1, total=len(app.steps), title=app.steps[n].title)
+    return app.t("steps.announce", n=n + 1, total=len(app.steps), title=app.steps[n].title)
 
 
 def test_next_and_back_move_focus_to_the_heading_and_announce_the_step(open_app):
@@ -124,3 +124,14 @@ def test_a_loaded_file_is_announced(open_app, tmp_path):
     app.expect_start()
     app.resume(str(path))
     expect(status(app)).to_have_text(app.t("start.resume_done"))
+
+
+def test_why_we_ask_opens_with_one_tap_or_enter(open_app, content):
+    q = content.questions.steps[0].questions[0]
+    app = open_app("phone")
+    app.goto("questions?step=1")
+    app.expect_step(0)
+    why = app.key(f"why_{q.id}")
+    expect(app.main()).not_to_contain_text(q.why.strip()[:40])
+    app.act(lambda: why.locator("summary").click())
+    expect(why).to_contain_text(q.why.strip()[:40])
