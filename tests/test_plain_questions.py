@@ -47,6 +47,7 @@ def test_why_we_ask_is_one_tap_away(content):
     click(at, "begin")
     q = _q(content, "urgent_symptoms")
     assert q.why.split(".")[0] not in texts(at)
+    assert q.help in texts(at), "what to do if she feels very unwell is never folded away"
     assert any(e.label == content.text("steps.why") for e in at.expander)
 
 

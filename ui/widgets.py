@@ -29,11 +29,13 @@ def _tick(q: Question, value: str, content: Content) -> None:
 
 
 def _explain(q: Question, content: Content) -> None:
-    """"Why we ask", the question's help and its words, one tap away: drawn only when opened."""
+    """"Why we ask", the question's help and its words, one tap away: drawn only when opened.
+    (The urgent question's help, what to do if she feels very unwell, is always shown.)"""
     more = st.expander(content.text("steps.why"), key=f"why_{q.id}", on_change="rerun")
     with more:
         if more.open:
-            st.markdown(q.why + (f"\n\n{q.help}" if q.help else ""))
+            hidden_help = q.help and q.id != urgent.QUESTION
+            st.markdown(q.why + (f"\n\n{q.help}" if hidden_help else ""))
             for term_id in q.terms:
                 g = content.glossary[term_id]
                 st.markdown(f"**{g.term}**: {g.definition}")
@@ -159,6 +161,8 @@ def question(q: Question, content: Content) -> None:
             _explain(q, content)
         elif q.widget == "checkboxes":
             st.markdown(f"**{q.label}**")
+            if q.id == urgent.QUESTION and q.help:
+                st.caption(q.help)   # "if you feel very unwell, call ...": never folded away
             _checkboxes(q, content)
             if q.id == urgent.QUESTION:
                 urgent.full(content)   # under the list, where she is looking
