@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT   ?= 8501
 
-.PHONY: run test test-fast browser vignettes bench review-packet clean lock
+.PHONY: run test test-fast browser vignettes bench journey review-packet clean lock
 
 # Packages come from the hash-pinned locks (requirements*.lock, made from requirements*.txt by
 # `make lock`): pip installs exactly those versions and refuses a file whose SHA-256 differs.
@@ -43,6 +43,11 @@ test-fast: $(VENV)/.dev-installed
 ## on 2 cores); prints the targets and rewrites bench/README.md and bench/results.json
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.run
+
+## make journey: four people walk the app in Chromium (phone, keyboard at 200%, nurse, urgent);
+## writes docs/journey.md and docs/journey.json and the start page's measured time (about 2 min)
+journey: $(VENV)/.dev-installed browser
+	$(PY) -m journey
 
 ## make review-packet: the clinicians' review packet (HTML and PDF) in review-packet/, from
 ## content/ and the vignettes in tests/data/ (docs/clinical-review.md)

@@ -277,6 +277,20 @@ class Session:
             for value in arg:           # one click, one rerun, per box
                 await self.checkbox(f"q_{qid}__{value}")
             return len(arg)
+        elif kind == "clicks":          # a question asked in parts (ui/widgets.py): gate, kinds, names
+            n = 0
+            for what, gate_index, value in arg:
+                gate = f"q_{qid}__gate"
+                if what == "gate" and gate in self.widgets:
+                    await self.choose(gate, [gate_index])
+                elif what == "group" and f"q_{qid}__{value}" not in self.widgets:
+                    continue            # no such kind drawn (the bare app asks names only)
+                elif value is not None:
+                    await self.checkbox(f"q_{qid}__{value}")
+                else:
+                    continue
+                n += 1
+            return n
         else:
             raise ValueError(kind)
         return 1
@@ -393,6 +407,19 @@ def plan_from_values(content, values: dict[str, Any], change: tuple[str, Any]) -
     def how(qid: str, v: Any) -> tuple:
         q = qs[qid]
         order = [c.value for c in q.choices]
+        if q.widget == "checkboxes" and (q.gate or q.groups):
+            clicks = []
+            sets = [gc.sets for gc in q.gate.choices] if q.gate else []
+            if q.gate and len(v) == 1 and v[0] in sets:          # one tap answers it
+                return ("clicks", [("gate", sets.index(v[0]), v[0])])
+            if q.gate:
+                clicks.append(("gate", sets.index(None), None))  # "yes": the list opens
+            for x in v:
+                group = next((g for g in q.groups if x in g.values), None)
+                if group and ("group", None, f"group_{group.id}") not in clicks:
+                    clicks.append(("group", None, f"group_{group.id}"))
+                clicks.append(("box", None, x))
+            return ("clicks", clicks)
         if q.widget == "checkboxes":
             return ("boxes", list(v))
         if q.widget == "text" or not order:

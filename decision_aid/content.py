@@ -136,6 +136,27 @@ class Choice(_Model):
     help: str = ""
 
 
+class ChoiceGroup(_Model):
+    """A kind of choice (e.g. "Chemotherapy"), asked first; its choices are shown only once
+    it is ticked. Groups are how the question is asked: the answer is still the choices."""
+    id: str
+    label: str
+    help: str = ""
+    values: list[str] = Field(min_length=1)
+
+
+class GateChoice(_Model):
+    label: str
+    sets: Optional[str] = None     # the answer this choice gives at once (a choice value); None: show the list
+
+
+class Gate(_Model):
+    """One question asked before a long list: most people answer it in one tap, and only a
+    choice without `sets` opens the list."""
+    label: str
+    choices: list[GateChoice] = Field(min_length=2)
+
+
 class Question(_Model):
     id: str
     label: str
@@ -145,6 +166,8 @@ class Question(_Model):
     terms: list[str] = []          # glossary ids explained beside the question
     widget: Literal["radio", "checkboxes", "pills", "scale", "text"] = "radio"
     choices: list[Choice] = []
+    groups: list[ChoiceGroup] = []   # checkboxes only: kinds asked first (see ChoiceGroup)
+    gate: Optional[Gate] = None      # checkboxes only: one question before the list (see Gate)
     show_when: Condition = RuleField
     _v = field_validator("show_when", mode="before")(_rule)
 
@@ -164,6 +187,16 @@ class Step(_Model):
 
 class Questions(_Model):
     steps: list[Step]
+    order: list[str] = []   # step ids in the order they are asked (default: as in the file)
+
+    @model_validator(mode="after")
+    def _in_order(self):
+        if self.order:
+            ids = [s.id for s in self.steps]
+            if sorted(self.order) != sorted(ids):
+                raise ValueError(f"order must name every step once: {', '.join(ids)}")
+            self.steps.sort(key=lambda s: self.order.index(s.id))
+        return self
 
 
 # --- clinical items -------------------------------------------------------------------
@@ -344,8 +377,9 @@ class Content(_Model):
         node: Any = self.ui
         for part in key.split("."):
             node = node[part]
-        if not isinstance(node, str):
+        if not isinstance(node, (str, int)):
             raise KeyError(f"{key} is a group of strings, not a string")
+        node = str(node)                 # a measured number (start.measured_minutes) as text
         return node.format(**params) if params else node
 
     def last_reviewed(self) -> dt.date:
@@ -503,6 +537,13 @@ def check_links(c: Content) -> None:
             values = [ch.value for ch in q.choices]
             if field.kind != "text" and sorted(values) != sorted(field.values):
                 raise ContentError("questions.yaml", q.id, f"choices must be exactly: {', '.join(field.values)}")
+            grouped = [v for g in q.groups for v in g.values]
+            gated = [gc.sets for gc in (q.gate.choices if q.gate else []) if gc.sets]
+            for v in grouped + gated:
+                if v not in values:
+                    raise ContentError("questions.yaml", q.id, f"group or gate names unknown choice {v!r}")
+            if len(set(grouped)) != len(grouped):
+                raise ContentError("questions.yaml", q.id, "a choice is in more than one group")
             for t in q.terms:
                 if t not in c.glossary:
                     raise ContentError("questions.yaml", q.id, f"glossary term {t!r} not in glossary.yaml")

@@ -64,7 +64,8 @@ def hard_sentences(text: str, terms: tuple[str, ...] = (),
 SKIP_KEYS = {"id", "sources", "url", "examples", "show_when", "later_when", "when", "last_reviewed",
              "review_status", "reviewed_by", "reviewed_on", "value", "applies_to", "route", "frequency",
              "about_n_in_100", "serious", "concern", "concerns", "source", "widget", "terms", "group",
-             "base_url", "subtype_terms", "biomarker_terms", "site", "page", "section"}
+             "base_url", "subtype_terms", "biomarker_terms", "site", "page", "section",
+             "values", "sets"}   # a question's groups and gate name choice values (ids)
 
 
 def prose(node, skip=SKIP_KEYS) -> list[str]:

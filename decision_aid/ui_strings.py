@@ -62,6 +62,8 @@ class Start(_Strings):
     what_it_is: str
     what_it_is_not: str
     time: str
+    measured_question_minutes: int                # measured by `python -m journey`, not a sentence
+    measured_minutes: int
     privacy: str
     how_heading: str
     mode_nurse: str
@@ -80,10 +82,13 @@ class Start(_Strings):
 
 class Steps(_Strings):
     progress: str
+    announce: str
     back: str
     next: str
     skip_note: str
     review: str
+    back_to_review: str
+    leave_note: str
     why: str
     terms: str
     site_heading: str
@@ -173,6 +178,13 @@ class Idle(_Strings):
 class UrgentBanner(_Strings):
     heading: str
     change: str
+    phone: str
+    call_team: str
+    phone_missing: str
+    call_911: str
+    short: str
+    more: str
+    beside: str
 
 
 class Subtypes(_Strings):

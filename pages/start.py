@@ -2,7 +2,7 @@ import streamlit as st
 
 from decision_aid.answer_errors import message
 from decision_aid.answers import AnswersError, from_file, read_limited
-from ui import chrome, guard, state
+from ui import chrome, focus, guard, state
 
 RESUMED = "resume_outcome"
 
@@ -19,6 +19,7 @@ def resume(data: bytes) -> None:
         st.session_state[RESUMED] = ("error", message(e, content) + " " + content.text("errors.not_loaded"))
     else:
         st.session_state[RESUMED] = ("ok", content.text("start.resume_done"))
+    focus.announce(st.session_state[RESUMED][1])   # said to screen readers as it appears
 
 
 with chrome.page("nav.start") as content:
@@ -31,7 +32,8 @@ with chrome.page("nav.start") as content:
         st.info(t("start.draft_note"), icon=":material/edit_note:")
     st.markdown(t("start.what_it_is"))
     st.markdown(f"**{t('start.what_it_is_not')}**")
-    st.markdown(t("start.time"))
+    st.markdown(t("start.time", questions=t("start.measured_question_minutes"),   # measured: make journey
+                  minutes=t("start.measured_minutes")))
     st.caption(t("start.privacy"))
 
     modes = {"nurse": t("start.mode_nurse"), "self": t("start.mode_self")}
@@ -46,15 +48,14 @@ with chrome.page("nav.start") as content:
     if st.button(label, type="primary", key="begin"):
         st.switch_page("pages/questions.py")
 
-    st.divider()
-    st.subheader(t("start.resume_heading"))
-    st.markdown(t("start.resume_help"))
-    st.caption(t("start.reload_note"))
-    upload = st.file_uploader(t("start.resume_label"), type=["json"], key="resume_file")
-    if upload is not None:
-        upload.seek(0)   # every run reads it from the start
-        st.button(t("start.resume_button"), key="resume", on_click=resume,
-                  args=(read_limited(upload),))   # at most the size limit and one byte
+    with st.expander(t("start.resume_heading"), key="pick_up", icon=":material/upload_file:"):
+        # folded: most people start fresh; one tap opens it
+        st.markdown(t("start.resume_help"))
+        st.caption(t("start.reload_note"))
+        upload = st.file_uploader(t("start.resume_label"), type=["json"], key="resume_file")
+        if upload is not None:
+            upload.seek(0)   # every run reads it from the start
+            st.button(t("start.resume_button"), key="resume", on_click=resume, args=(read_limited(upload),))   # at most the size limit and one byte
     outcome = st.session_state.pop(RESUMED, None)
     if outcome:
         (st.success if outcome[0] == "ok" else st.error)(outcome[1])

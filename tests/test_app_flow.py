@@ -4,7 +4,9 @@ import yaml
 
 from decision_aid.summary import build_summary
 from patients import DISTANT_HR_POSITIVE, LOCAL_REGIONAL, MAN_HER2_POSITIVE
-from walk import answer, click, open_app, texts, visible_questions, walk
+from streamlit.testing.v1 import AppTest
+
+from walk import APP, answer, click, open_app, texts, visible_questions, walk
 
 def _summary_titles(content, answers):
     return [o.title for o in build_summary(answers, content).options]
@@ -27,7 +29,7 @@ def test_three_patients_walk_the_whole_flow(content, patient, not_asked):
     for qid, value in patient.items():
         q = next(q for s in content.questions.steps for q in s.questions if q.id == qid)
         first = value[0] if isinstance(value, list) else value
-        label = q.label if q.widget == "text" else next(c.label for c in q.choices if c.value == first)
+        label = (q.short or q.label) if q.widget == "text" else next(c.label for c in q.choices if c.value == first)
         assert label in screen, f"review page misses the answer to {qid}"
         assert any(b.key == f"change_{qid}" for b in at.button)
     assert at.session_state["answers"]["recurrence_type"] == patient["recurrence_type"]
@@ -41,8 +43,10 @@ def test_three_patients_walk_the_whole_flow(content, patient, not_asked):
 def test_back_keeps_answers_and_skipping_moves_on(content):
     at = open_app()
     click(at, "begin")
+    ids = [s.id for s in content.questions.steps]
     answer(at, content, "urgent_symptoms", ["none"])
-    click(at, "next")
+    for _ in range(ids.index("recurrence")):
+        click(at, "next")
     answer(at, content, "recurrence_type", "distant")
     click(at, "next")                       # biology: skipped entirely
     assert "hr_status" in visible_questions(at)
@@ -50,14 +54,15 @@ def test_back_keeps_answers_and_skipping_moves_on(content):
     click(at, "back")
     click(at, "back")
     assert at.radio(key="q_recurrence_type").value == "distant"
-    click(at, "back")
+    for _ in range(ids.index("recurrence")):
+        click(at, "back")
     assert at.checkbox(key="q_urgent_symptoms__none").value is True
     assert "hr_status" not in at.session_state["answers"]
 
 
 def test_conditional_question_disappears_when_it_stops_applying(content):
     at = open_app()
-    at.session_state["step"] = 4  # health
+    at.session_state["step"] = [s.id for s in content.questions.steps].index("health")
     at.switch_page("pages/questions.py").run()
     label = next(q.label for s in content.questions.steps for q in s.questions if q.id == "menopausal_status")
     assert "menopausal_status" in visible_questions(at)
@@ -73,16 +78,46 @@ def test_conditional_question_disappears_when_it_stops_applying(content):
 
 
 def test_urgent_notice_appears_and_stays_on_every_page(content):
+    """In full under the question where it was ticked; one short line with the same call links
+    on every other page, what the symptom may mean one tap away."""
     at = open_app()
     click(at, "begin")
     assert not at.error
     answer(at, content, "urgent_symptoms", ["fever_or_chills_during_treatment"])
     notice = content.urgent.notice
-    assert notice in at.error[0].value
-    for page in ("pages/questions.py", "pages/review.py", "pages/summary.py", "pages/learn.py", "pages/start.py"):
+    full = at.error[0].value
+    assert notice in full and content.urgent.symptoms["fever_or_chills_during_treatment"][:40] in full
+    assert "(tel:911)" in full
+    assert len(at.error) == 1, "the whole warning once, not also at the top of the step"
+    for page in ("pages/review.py", "pages/summary.py", "pages/learn.py", "pages/start.py"):
         at.switch_page(page).run()
-        assert at.error and notice in at.error[0].value, f"no urgent notice on {page}"
-        assert content.urgent.symptoms["fever_or_chills_during_treatment"][:40] in at.error[0].value
+        line = at.error[0].value
+        assert notice in line and "(tel:911)" in line, f"no urgent line on {page}"
+        assert content.urgent.symptoms["fever_or_chills_during_treatment"][:40] not in line
+        assert len(line.split()) < 40, "one compact line, not a screenful"
+        assert at.expander, "what it may mean, one tap away"
+
+
+def test_urgent_call_link_uses_the_centers_number_once_set(content):
+    from ui.urgent import call_links
+    assert "tel:911" in call_links(content)
+    assert content.text("urgent_banner.phone_missing") in call_links(content)
+    ui = {**content.ui, "urgent_banner": {**content.ui["urgent_banner"], "phone": "1-555-010-0000"}}
+    links = call_links(content.model_copy(update={"ui": ui}))
+    assert "(tel:15550100000)" in links and "1-555-010-0000" in links
+
+
+def test_none_of_these_and_a_symptom_exclude_each_other(content):
+    at = open_app()
+    click(at, "begin")
+    answer(at, content, "urgent_symptoms", ["none"])
+    answer(at, content, "urgent_symptoms", ["new_shortness_of_breath_or_chest_pain"])
+    assert at.checkbox(key="q_urgent_symptoms__none").value is False
+    assert at.session_state["answers"]["urgent_symptoms"] == ("new_shortness_of_breath_or_chest_pain",)
+    answer(at, content, "urgent_symptoms", ["none"])
+    assert at.checkbox(key="q_urgent_symptoms__new_shortness_of_breath_or_chest_pain").value is False
+    assert at.session_state["answers"]["urgent_symptoms"] == ("none",)
+    assert not at.error
 
 
 def test_review_change_link_opens_the_right_step(content):
@@ -130,3 +165,21 @@ def test_every_step_offers_to_save_the_answers_once_there_are_some(content):
     for _ in content.questions.steps[1:]:
         assert [b for b in at.get("download_button") if "save_answers_step" in b.proto.id]
         click(at, "next")
+
+
+def test_the_sure_form_button_is_not_called_save_my_answers(content):
+    assert "save my answers" not in content.text("sure_again.save").lower()
+    assert content.text("sure_again.save") != content.text("sidebar.save")
+
+
+def test_the_step_is_in_the_url_and_the_url_opens_that_step(content):
+    at = open_app()
+    click(at, "begin")
+    assert at.query_params["step"] == ["1"] or at.query_params["step"] == "1"
+    answer(at, content, "urgent_symptoms", ["none"])
+    click(at, "next")
+    assert at.query_params["step"] in (["2"], "2")
+    at2 = AppTest.from_file(APP, default_timeout=30)
+    at2.query_params["step"] = "3"
+    at2.switch_page("pages/questions.py").run()
+    assert content.questions.steps[2].title in texts(at2)

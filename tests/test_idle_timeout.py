@@ -8,9 +8,9 @@ def _answered(content):
     at = open_app()
     click(at, "begin")
     answer(at, content, "urgent_symptoms", ["none"])
-    click(at, "next")
-    answer(at, content, "recurrence_type", "distant")
-    assert at.session_state["answers"]["recurrence_type"] == "distant"
+    click(at, "next")                                         # step 2: what matters to her
+    answer(at, content, "route_preference", "pills_at_home")
+    assert at.session_state["answers"]["route_preference"] == "pills_at_home"
     return at
 
 
@@ -35,7 +35,7 @@ def test_answers_stay_while_the_tab_is_in_use(content, monkeypatch):
     for _ in range(3):
         time.sleep(0.4)
         at.run()
-    assert at.session_state["answers"]["recurrence_type"] == "distant"
+    assert at.session_state["answers"]["route_preference"] == "pills_at_home"
     assert content.text("idle.cleared") not in texts(at)
 
 

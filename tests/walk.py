@@ -41,8 +41,17 @@ def texts(at: AppTest) -> str:
 def answer(at: AppTest, content: Content, qid: str, value) -> None:
     """Set one answer through its widget, as a click or typing would."""
     q = next(q for s in content.questions.steps for q in s.questions if q.id == qid)
+    if q.widget == "checkboxes" and q.gate:
+        gate = [gc.sets for gc in q.gate.choices]   # one tap for "not tested" or "not sure"
+        if len(value) == 1 and value[0] in gate:
+            at.radio(key=f"q_{qid}__gate").set_value(gate.index(value[0])).run()
+            return
+        at.radio(key=f"q_{qid}__gate").set_value(gate.index(None)).run()
     if q.widget == "checkboxes":
         for v in value:
+            group = next((g.id for g in q.groups if v in g.values), None)
+            if group and not at.checkbox(key=f"q_{qid}__group_{group}").value:
+                at.checkbox(key=f"q_{qid}__group_{group}").check().run()   # the kind first, then the name
             at.checkbox(key=f"q_{qid}__{v}").check().run()
     elif q.widget == "pills":
         at.button_group(key=f"q_{qid}").set_value(list(value)).run()
@@ -57,7 +66,8 @@ def answer(at: AppTest, content: Content, qid: str, value) -> None:
 
 def visible_questions(at: AppTest) -> list[str]:
     keys = [w.key for kind in ("radio", "text_area", "button_group") for w in getattr(at, kind)]
-    keys += [w.key.split("__")[0] for w in at.checkbox if w.key and w.key.startswith("q_")]
+    keys += [w.key.split("__")[0] for kind in ("checkbox", "radio") for w in getattr(at, kind)
+             if w.key and w.key.startswith("q_") and "__" in w.key]
     return sorted({k[2:] for k in keys if k and k.startswith("q_")})
 
 

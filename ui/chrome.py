@@ -7,12 +7,11 @@ from typing import Iterator
 
 import streamlit as st
 
-from decision_aid.answers import to_file
+from decision_aid.answers import facts, to_file
 from decision_aid.content import Content, ContentError, SitePassage
-from decision_aid.dictionary import FIELDS
-from decision_aid.summary import applicable, urgent_notice
+from decision_aid.summary import applicable
 
-from . import idle, media, state, style
+from . import focus, idle, media, state, style, urgent
 from .content import get_content
 from .guard import guard, show_callback_failure
 
@@ -30,66 +29,62 @@ def content_or_stop() -> Content:
         st.stop()
 
 
-def frame(title_key: str) -> Content:
-    """The top of every page: page settings, the urgent notice and the shared sidebar. A part
+def frame(title_key: str, urgent_here: bool = False) -> Content:
+    """The top of every page: page settings, the urgent notice (one compact line; none when
+    the page draws the whole warning itself, `urgent_here`) and the shared sidebar. A part
     that fails shows the friendly message; the others and the page are still drawn."""
     content = content_or_stop()
     with guard(content, "frame"):
-        _frame(title_key, content)
+        _frame(title_key, content, urgent_here)
     show_callback_failure(content)
     return content
 
 
-def _frame(title_key: str, content: Content) -> None:
+def _frame(title_key: str, content: Content, urgent_here: bool) -> None:
     title = f"{content.text(title_key)} · {content.text('app.short_title')}"
     st.set_page_config(page_title=title, page_icon=FAVICON,
                        layout="wide", initial_sidebar_state="auto")
     style.apply()  # 44 px touch targets and focus rings (ui/style.py)
     idle.enforce(content)  # answers left alone for hours are dropped, with a plain notice
-    with guard(content, "urgent notice"):
-        urgent_banner(content)
+    if not urgent_here:
+        with guard(content, "urgent notice"):
+            urgent.compact(content)
     sidebar(content)
 
 
 @contextmanager
-def page(title_key: str) -> Iterator[Content]:
+def page(title_key: str, urgent_here: bool = False) -> Iterator[Content]:
     """`with chrome.page("nav.<page>") as content:` starts a page with the frame and, if anything in it
     fails, shows a friendly message instead of a traceback; the answers stay in the session.
 
     Each page draws this itself rather than relying on app.py: a fresh Streamlit 1.67 server
     with a pages/ folder (and AppTest after switch_page) runs a page file without app.py."""
-    content = frame(title_key)
+    content = frame(title_key, urgent_here)
     with guard(content):
         yield content
-
-
-def urgent_banner(content: Content) -> None:
-    """If any urgent symptom is ticked, what to do now, at the top of every page."""
-    notice = urgent_notice(state.answers(), content)
-    if notice:
-        heading, details = notice
-        st.error(f"### {content.text('urgent_banner.heading')}\n\n**{heading}**\n\n"
-                 + "\n".join(f"- {d}" for d in details)
-                 + f"\n\n{content.text('urgent_banner.change')}", icon=":material/emergency:")
+        focus.draw()   # last: a focus move or announcement the page asked for
 
 
 def site_passage(passage: SitePassage, content: Content) -> None:
     page = content.site[passage.page]
     section = next(s for s in page.sections if s.id == passage.section)
-    with st.container(border=True, key="site_passage"):
-        st.caption(content.text("steps.site_heading"))
-        st.markdown(f"### {section.heading}")
-        st.markdown(section.body)
-        st.page_link("pages/learn.py", label=content.text("steps.site_more"), icon=":material/menu_book:")
+    with st.container(key="site_passage"):   # one tap away: drawn only when opened
+        more = st.expander(f"{content.text('steps.site_heading')}: {section.heading}", key="site_more",
+                           icon=":material/menu_book:", on_change="rerun")
+        with more:
+            if more.open:
+                st.markdown(section.body)
+                st.page_link("pages/learn.py", label=content.text("steps.site_more"), icon=":material/menu_book:")
 
 
 def sidebar(content: Content) -> None:
     t = content.text
     with st.sidebar:
         st.markdown(f"**{t('app.center')}**  \n{t('app.short_title')}")
-        asked = [q.id for s in content.questions.steps for q in s.questions]
+        f = facts(state.answers())   # only the questions that apply count (none about menopause for a man)
+        asked = [q.id for s in content.questions.steps for q in s.questions if q.show_when.holds(f)]
         done = len([k for k in applicable(state.answers(), content) if k in asked])
-        st.caption(t("sidebar.progress", done=done, total=len(FIELDS)))
+        st.caption(t("sidebar.progress", done=done, total=len(asked)))
         for path, key in (("pages/start.py", "nav.start"), ("pages/questions.py", "nav.questions"),
                           ("pages/review.py", "nav.review"), ("pages/summary.py", "nav.summary"),
                           ("pages/learn.py", "nav.learn"), ("pages/consultation.py", "nav.consultation")):

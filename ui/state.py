@@ -14,6 +14,7 @@ from decision_aid.content import Question
 from decision_aid.dictionary import FIELDS
 
 ANSWERS, STEP, MODE, CONFIRM_CLEAR, NOTES = "answers", "step", "mode", "confirm_clear", "nurse_notes"
+CHANGING = "changing"   # the question whose "Change" was pressed on the check-your-answers page
 WIDGET_PREFIX = "q_"
 
 

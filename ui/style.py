@@ -29,7 +29,13 @@ CSS = f"""<style>
   min-width: 44px; min-height: 44px; }}
 
 /* A choice's help, shown under its checkbox (ui/widgets.py), lined up with the label's text. */
-[class*="st-key-choice_"] [data-testid="stCaptionContainer"] {{ padding-left: 1.5rem; }}
+[class*="st-key-choice_"] [data-testid="stCaptionContainer"],
+[class*="st-key-group_"] [data-testid="stCaptionContainer"] {{ padding-left: 1.5rem; }}
+/* A step heading takes focus after Next (ui/focus.py) so screen readers start there; it is
+   not a control, so no ring. */
+h2[tabindex="-1"]:focus {{ outline: none; }}
+/* The names within a kind of treatment, set in under it. */
+[class*="st-key-names_"] {{ padding-left: 1.75rem; }}
 /* A radio choice with help: its text sits low in its 44 px row, so the help reads as its own. */
 [data-testid="stRadioOption"]:has(+ [data-testid="stRadioCaption"]) {{ align-items: flex-end; }}
 /* A chosen pill or scale number is bold with a thicker edge, not only tinted (WCAG 1.4.1). */
@@ -58,7 +64,17 @@ CSS = f"""<style>
 /* Less empty space above the page: Streamlit's 6rem left a phone 100 px of nothing under the
    menu button. (theme.paddingTop cannot do this: on a phone it is added to the header's height.) */
 [data-testid="stMainBlockContainer"] {{ padding-top: 4.5rem !important; }}
-.st-key-view_top, [data-testid="stLayoutWrapper"]:has(> .st-key-view_top) {{ display: none; }}
+.st-key-view_top, [data-testid="stLayoutWrapper"]:has(> .st-key-view_top),
+.st-key-focus_script, [data-testid="stLayoutWrapper"]:has(> .st-key-focus_script) {{ display: none; }}
+/* The urgent warning takes focus when it appears (ui/focus.py): show it with the same ring. */
+.st-key-urgent_now:focus {{ outline: 3px solid {FOCUS}; outline-offset: 2px; }}
+.st-key-urgent_now {{ scroll-margin-top: 4.5rem; }}
+
+/* The folded menu is out of the Tab order (its links stayed Tab stops, off screen, on every
+   page); the button that opens it, in the header, still works. */
+[data-testid="stSidebar"][data-collapsed="true"] {{ visibility: hidden; }}
+/* "Press Ctrl+Enter to apply" means nothing on a phone (no such keys): never shown there. */
+@media (max-width: 767.98px), (pointer: coarse) {{ [data-testid="InputInstructions"] {{ display: none; }} }}
 
 /* A clear focus ring (WCAG 2.4.7, 1.4.11). Streamlit only tints a focused checkbox or radio
    row faintly, shows nothing on a focused page link, and rings buttons in half-transparent blue. */
@@ -73,8 +89,21 @@ CSS = f"""<style>
 
 # Streamlit keeps the scroll position of its main container when the page changes, so after
 # Next (at the bottom of a step) a phone showed the middle of the next step, not its heading.
+# On a phone, Streamlit leaves the menu open over the page after one of its links is chosen:
+# close it (its own button) when the page changes.
 _TOP = ('<script data-view="{view}">'
-        'document.querySelector(\'[data-testid="stMain"]\')?.scrollTo(0, 0);</script>')
+        'if (!(window.__daKept && document.activeElement === window.__daKept))'
+        ' document.querySelector(\'[data-testid="stMain"]\')?.scrollTo(0, 0);'
+        'if (window.matchMedia("(max-width: 767.98px)").matches'
+        ' && document.querySelector(\'[data-testid="stSidebar"][data-collapsed="false"]\'))'
+        ' document.querySelector(\'[data-testid="stSidebarCollapseButton"] button\')?.click();</script>')
+
+# While there are answers, the browser asks before a reload or closing the tab would lose them
+# (Chromium shows its own words; the page's "Save my answers to a file" is the way to keep them).
+_LEAVE = ('<script data-on="{on}">(() => {{ const w = window;'
+          'if (w.__daLeave) w.removeEventListener("beforeunload", w.__daLeave);'
+          'w.__daLeave = (e) => {{ e.preventDefault(); e.returnValue = ""; }};'
+          'if ({on}) w.addEventListener("beforeunload", w.__daLeave); }})();</script>')
 
 
 def apply() -> None:
@@ -86,3 +115,4 @@ def apply() -> None:
     with st.container(key="view_top"):
         st.html(_TOP.format(view=hashlib.sha256(view.encode()).hexdigest()[:16]),
                 unsafe_allow_javascript=True)
+        st.html(_LEAVE.format(on="true" if state.answers() else "false"), unsafe_allow_javascript=True)

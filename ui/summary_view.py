@@ -101,11 +101,9 @@ def render(s: Summary, details_heading: str, details_intro: str,
     shown = screen_sections(s.document)
     st.html(_STYLE)
     st.header(s.headings["title"])
-    # the urgent notice: the page frame (ui/chrome.py) already draws it above every page, the
-    # same words, so it is not drawn twice here
-    sheet = [x for x in shown if x.layer == "sheet" and x.tone != "urgent"]
-    for sec in sheet:
-        with st.container(key=f"sec_{sec.id}"):
+    # the urgent notice first and whole (the page frame shows only a compact line of it)
+    for sec in (x for x in shown if x.layer == "sheet"):
+        with st.container(key=f"sec_{sec.id}", border=sec.tone == "urgent"):
             st.subheader(sec.title)
             _body(sec)
         if actions and sec.id == "facts":

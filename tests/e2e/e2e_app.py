@@ -99,7 +99,11 @@ def new_page(browser: Browser, size: str = "laptop", **extra: Any) -> Page:
         ctx = browser.new_context(viewport=extra.pop("viewport", LAPTOP), accept_downloads=True, **extra)
     ctx.add_init_script(INIT_JS)
     ctx.set_default_timeout(20_000)
-    return ctx.new_page()
+    page = ctx.new_page()
+    # the app asks before a reload would lose answers (beforeunload): a person says "Reload"
+    page.dialogs_seen = []
+    page.on("dialog", lambda d: (page.dialogs_seen.append(d.type), d.accept()))
+    return page
 
 
 class App:
@@ -197,8 +201,17 @@ class App:
     def answer(self, qid: str, value: Any) -> None:
         """Answer one question by clicking its labels or typing, as a person would."""
         q = self.question(qid)
+        if q.widget == "checkboxes" and q.gate:   # one question before the list
+            gate = [gc.sets for gc in q.gate.choices]
+            pick = gate.index(value[0]) if len(value) == 1 and value[0] in gate else gate.index(None)
+            radio = self.key(f"q_{qid}__gate").get_by_test_id("stRadioOption").nth(pick)
+            self.act(radio.click)
+            expect(radio.locator("input")).to_be_checked()
+            if gate[pick]:
+                return
         if q.widget == "checkboxes":
             for v in value:
+                self.open_group(q, v)
                 box = self.key(f"q_{qid}__{v}")
                 self.act(lambda: box.locator("label").get_by_text(self.label(qid, v), exact=True).click())
                 expect(box.get_by_role("checkbox")).to_be_checked()
@@ -223,6 +236,16 @@ class App:
                 has=self.page.get_by_text(self.label(qid, value), exact=True))
             self.act(radio.click)
             expect(radio.locator("input")).to_be_checked()
+
+    def open_group(self, q: Question, value: str) -> None:
+        """A grouped choice is shown once its kind is ticked: tick the kind first."""
+        group = next((g for g in q.groups if value in g.values), None)
+        if group is None:
+            return
+        box = self.key(f"q_{q.id}__group_{group.id}")
+        if not box.get_by_role("checkbox").is_checked():
+            self.act(lambda: box.locator("label").get_by_text(group.label, exact=True).click())
+            expect(self.key(f"q_{q.id}__{value}")).to_be_visible()
 
     def begin(self) -> None:
         self.click("begin", lambda: self.expect_step(0))
@@ -294,8 +317,12 @@ class App:
         self.close_sidebar()
 
     def resume(self, path: str) -> None:
-        """On the start page: choose the saved file with the file chooser, then load it."""
+        """On the start page: open "Pick up where you left off", choose the saved file with the
+        file chooser, then load it."""
         dropzone = self.page.get_by_test_id("stFileUploaderDropzone")
+        if not dropzone.is_visible():
+            self.key("pick_up").locator("summary").click()
+            expect(dropzone).to_be_visible()
         with self.page.expect_file_chooser() as fc:
             dropzone.locator("button").click()
         self.act(lambda: fc.value.set_files(path))
@@ -459,8 +486,23 @@ class Keyboard:
     def answer(self, qid: str, value: Any) -> None:
         app = self.app
         q = app.question(qid)
+        if q.widget == "checkboxes" and q.gate:   # one question before the list
+            gate = [gc.sets for gc in q.gate.choices]
+            pick = gate.index(value[0]) if len(value) == 1 and value[0] in gate else gate.index(None)
+            self.tab_to(f".st-key-q_{qid}__gate input[type=radio]")
+            if pick == 0:
+                self.press("Space")
+            for _ in range(pick):
+                self.press("ArrowDown")
+            if gate[pick]:
+                return
         if q.widget == "checkboxes":
             for v in value:
+                group = next((g for g in q.groups if v in g.values), None)
+                if group and not app.key(f"q_{qid}__group_{group.id}").get_by_role("checkbox").is_checked():
+                    self.tab_to(f".st-key-q_{qid}__group_{group.id} input")
+                    self.press("Space")
+                    expect(app.key(f"q_{qid}__{v}")).to_be_visible()
                 self.tab_to(f".st-key-q_{qid}__{v} input")
                 self.press("Space")
                 expect(app.key(f"q_{qid}__{v}").get_by_role("checkbox")).to_be_checked()

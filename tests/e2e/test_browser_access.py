@@ -74,10 +74,10 @@ def test_keyboard_only_patient_reaches_the_summary_with_focus_always_visible(ope
                 if q.widget == "checkboxes" and n == 0:
                     ring = kb.focus_ring()
                     assert ring["tag"] == "LABEL" and _ring_visible(ring), f"a focused checkbox: {ring}"
-        if n == 2:   # a person goes back a step with Shift+Tab to Back, then on again
-            kb.button("back", lambda: app.expect_step(1), back=True)
+        if step.id == "biology":   # a person goes back a step with Shift+Tab to Back, then on again
+            kb.button("back", lambda: app.expect_step(n - 1), back=True)
             expect(app.key("q_recurrence_type").get_by_role("radio", checked=True)).to_have_count(1)
-            kb.button("next", lambda: app.expect_step(2))
+            kb.button("next", lambda: app.expect_step(n))
         last = n == len(app.steps) - 1
         kb.button("next", app.expect_review if last else (lambda n=n: app.expect_step(n + 1)))
 

@@ -218,5 +218,6 @@ def nothing_left_behind(app: App, patient: dict) -> None:
 
 
 def _total(app: App) -> int:
-    from decision_aid.dictionary import FIELDS
-    return len(FIELDS)
+    """Questions that apply with no answers (those asked only after some answer are not counted)."""
+    from decision_aid.answers import facts
+    return len([q for q in app.questions.values() if q.show_when.holds(facts({}))])

@@ -1,0 +1,1 @@
+"""`make journey`: the time the guide takes, measured in Chromium (see journey/measure.py)."""
