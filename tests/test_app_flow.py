@@ -64,12 +64,13 @@ def test_conditional_question_disappears_when_it_stops_applying(content):
     at = open_app()
     at.session_state["step"] = [s.id for s in content.questions.steps].index("health")
     at.switch_page("pages/questions.py").run()
-    label = next(q.label for s in content.questions.steps for q in s.questions if q.id == "menopausal_status")
+    q = next(q for s in content.questions.steps for q in s.questions if q.id == "menopausal_status")
+    label = f"**{q.short or q.label}:**"      # how the review page names the answer
     assert "menopausal_status" in visible_questions(at)
     answer(at, content, "menopausal_status", "premenopausal")
     at.switch_page("pages/review.py").run()
     assert label in texts(at)                 # answered, so on the review page
-    at.session_state["step"] = 4
+    at.session_state["step"] = [s.id for s in content.questions.steps].index("health")
     at.switch_page("pages/questions.py").run()
     answer(at, content, "sex", "male")
     assert "menopausal_status" not in visible_questions(at)
