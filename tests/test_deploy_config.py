@@ -77,21 +77,32 @@ def _inline_script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
-def test_the_only_inline_scripts_allowed_are_the_two_the_app_runs():
-    """Streamlit's own index.html sets window.prerenderReady in an inline script, and
-    ui/style.py scrolls a new step to its top with one. The policy allows exactly these two by
-    hash: if either text changes (a Streamlit upgrade, an edit of ui/style.py), update the hash
-    in deploy/nginx.conf.in (the browser's console names the new one)."""
+def test_the_only_inline_scripts_allowed_are_the_ones_the_app_runs():
+    """Streamlit's own index.html sets window.prerenderReady in an inline script; ui/style.py
+    scrolls a new step to its top and warns before a reload loses answers; ui/focus.py moves
+    focus and speaks to screen readers. Each keeps one text (its inputs are data- attributes),
+    and the policy allows exactly these by hash: if a text changes (a Streamlit upgrade, an
+    edit of ui/style.py or ui/focus.py), update the hashes in deploy/nginx.conf.in and
+    deploy/kubernetes.yaml (the browser's console names the new one)."""
     import streamlit
 
-    from ui import style
+    from ui import focus, style
 
     index = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
     inline = [m for m in re.findall(r"<script>(.*?)</script>", index, re.S)]
-    scroll = re.search(r"<script[^>]*>(.*)</script>", style._TOP, re.S).group(1)
     allowed = csp_directives(nginx_headers()["Content-Security-Policy"])["script-src"]
-    expected = {_inline_script_hash(s) for s in inline + [scroll]}
+    expected = {_inline_script_hash(s) for s in inline + [style.TOP_JS, style.LEAVE_JS, focus._JS]}
     assert expected == {s for s in allowed if s.startswith("'sha256-")}
+
+
+def test_scripts_take_their_inputs_as_attributes_not_as_text():
+    """What a script is told (a selector, a sentence to announce) never changes its text."""
+    from ui import focus
+
+    a = focus.script(focus._JS, sel="#a", say='He said "<b>hi</b>"')
+    b = focus.script(focus._JS, sel="#b", say="")
+    assert a.endswith(focus._JS + "</script>") and b.endswith(focus._JS + "</script>")
+    assert "<b>" not in a and "&quot;" in a
 
 
 def test_rate_limits_and_downloads_kept_out_of_the_log():

@@ -17,35 +17,38 @@ in the on_click of the button that makes the element appear.
 """
 from __future__ import annotations
 
-import json
+import html
 
 import streamlit as st
 
 PENDING, COUNT, LAST_VIEW = "focus_pending", "focus_count", "focus_last_view"
 BOX = "focus_script"   # a keyed container, hidden by ui/style.py: the script takes no room
 
-_JS = """<script>/* {n} */(() => {{
-  const sel = {sel}, say = {say}, block = {block};
-  if (say) {{
+# The script's text never changes (so a Content-Security-Policy can allow it by its hash);
+# what it does comes in data- attributes, and data-n makes each request a new element.
+_JS = """(() => {
+  const d = document.currentScript.dataset;
+  const sel = d.sel || null, say = d.say || '', block = d.block || 'center';
+  if (say) {
     let r = document.getElementById('a11y-status');
-    if (!r) {{
+    if (!r) {
       r = document.createElement('div');
       r.id = 'a11y-status'; r.setAttribute('role', 'status'); r.setAttribute('aria-live', 'polite');
       r.style.cssText = 'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;'
         + 'clip:rect(0 0 0 0);white-space:nowrap;border:0';
       document.body.appendChild(r);
-    }}
+    }
     r.textContent = '';
-    setTimeout(() => {{ r.textContent = say; }}, 100);
-  }}
+    setTimeout(() => { r.textContent = say; }, 100);
+  }
   if (!sel) return;
   let tries = 0;
   const before = document.activeElement;   // if she moves focus herself meanwhile, leave it there
-  const timer = setInterval(() => {{
+  const timer = setInterval(() => {
     const now = document.activeElement;
-    if (now !== before && now && now !== document.body && document.contains(before)) {{
+    if (now !== before && now && now !== document.body && document.contains(before)) {
       clearInterval(timer); return;
-    }}
+    }
     const e = [...document.querySelectorAll(sel)].find((x) => x.getClientRects().length);
     if (!e && ++tries < 60) return;
     clearInterval(timer);
@@ -53,10 +56,10 @@ _JS = """<script>/* {n} */(() => {{
     if (!e.matches('a, button, input, textarea, select, [tabindex]')) e.setAttribute('tabindex', '-1');
     e.querySelectorAll('a[href^="#"]').forEach((a) => a.setAttribute('tabindex', '-1'));
     if (block !== 'nearest') window.__daKept = e;   // ui/style.py's scroll-to-top leaves it in view
-    e.scrollIntoView({{block: block}});
-    e.focus({{preventScroll: true}});
-  }}, 50);
-}})();</script>"""
+    e.scrollIntoView({block: block});
+    e.focus({preventScroll: true});
+  }, 50);
+})();"""
 
 
 def request(selector: str | None, announce: str = "", block: str = "center") -> None:
@@ -88,5 +91,11 @@ def draw() -> None:
     selector, say, block = pending
     n = st.session_state[COUNT] = st.session_state.get(COUNT, 0) + 1   # new text: the script runs
     with st.container(key=BOX):
-        st.html(_JS.format(n=n, sel=json.dumps(selector), say=json.dumps(say), block=json.dumps(block)),
-                unsafe_allow_javascript=True)
+        st.html(script(_JS, n=n, sel=selector or "", say=say, block=block), unsafe_allow_javascript=True)
+
+
+def script(code: str, **data: object) -> str:
+    """A <script> element whose text is `code` unchanged and whose inputs are data- attributes
+    (read with document.currentScript.dataset): the text, and so its CSP hash, stays the same."""
+    attrs = "".join(f' data-{k}="{html.escape(str(v), quote=True)}"' for k, v in data.items())
+    return f"<script{attrs}>{code}</script>"

@@ -11,7 +11,7 @@ import hashlib
 
 import streamlit as st
 
-from . import state
+from . import focus, state
 
 FOCUS = "#1d4ed8"    # the theme's primaryColor: 6.7:1 on white
 CAPTION = "#4b5563"  # 7.6:1 on white, 6.9:1 on the sidebar's #f1f5f9
@@ -91,19 +91,20 @@ h2[tabindex="-1"]:focus {{ outline: none; }}
 # Next (at the bottom of a step) a phone showed the middle of the next step, not its heading.
 # On a phone, Streamlit leaves the menu open over the page after one of its links is chosen:
 # close it (its own button) when the page changes.
-_TOP = ('<script data-view="{view}">'
-        'if (!(window.__daKept && document.activeElement === window.__daKept))'
-        ' document.querySelector(\'[data-testid="stMain"]\')?.scrollTo(0, 0);'
-        'if (window.matchMedia("(max-width: 767.98px)").matches'
-        ' && document.querySelector(\'[data-testid="stSidebar"][data-collapsed="false"]\'))'
-        ' document.querySelector(\'[data-testid="stSidebarCollapseButton"] button\')?.click();</script>')
+# Scripts keep one text (their inputs are data- attributes, ui/focus.script), so the
+# Content-Security-Policy allows each by its hash (deploy/nginx.conf.in).
+TOP_JS = ('if (!(window.__daKept && document.activeElement === window.__daKept))'
+          ' document.querySelector(\'[data-testid="stMain"]\')?.scrollTo(0, 0);'
+          'if (window.matchMedia("(max-width: 767.98px)").matches'
+          ' && document.querySelector(\'[data-testid="stSidebar"][data-collapsed="false"]\'))'
+          ' document.querySelector(\'[data-testid="stSidebarCollapseButton"] button\')?.click();')
 
 # While there are answers, the browser asks before a reload or closing the tab would lose them
 # (Chromium shows its own words; the page's "Save my answers to a file" is the way to keep them).
-_LEAVE = ('<script data-on="{on}">(() => {{ const w = window;'
-          'if (w.__daLeave) w.removeEventListener("beforeunload", w.__daLeave);'
-          'w.__daLeave = (e) => {{ e.preventDefault(); e.returnValue = ""; }};'
-          'if ({on}) w.addEventListener("beforeunload", w.__daLeave); }})();</script>')
+LEAVE_JS = ('(() => { const w = window;'
+            'if (w.__daLeave) w.removeEventListener("beforeunload", w.__daLeave);'
+            'w.__daLeave = (e) => { e.preventDefault(); e.returnValue = ""; };'
+            'if (document.currentScript.dataset.on === "true") w.addEventListener("beforeunload", w.__daLeave); })();')
 
 
 def apply() -> None:
@@ -113,6 +114,6 @@ def apply() -> None:
     st.html(CSS)
     view = f"{st.context.url}|{st.session_state.get(state.STEP, 0)}"
     with st.container(key="view_top"):
-        st.html(_TOP.format(view=hashlib.sha256(view.encode()).hexdigest()[:16]),
+        st.html(focus.script(TOP_JS, view=hashlib.sha256(view.encode()).hexdigest()[:16]),
                 unsafe_allow_javascript=True)
-        st.html(_LEAVE.format(on="true" if state.answers() else "false"), unsafe_allow_javascript=True)
+        st.html(focus.script(LEAVE_JS, on="true" if state.answers() else "false"), unsafe_allow_javascript=True)

@@ -32,8 +32,8 @@ def test_an_untouched_tab_drops_the_answers_by_itself(browser, short_idle_url, c
     app.expect_start()
     app.begin()
     app.answer("urgent_symptoms", ["none"])
-    app.click("next", lambda: app.expect_step(1))
-    app.answer("recurrence_type", "distant")
+    app.click("next", lambda: app.expect_step(1))     # step 2: what matters to her
+    app.answer("route_preference", "pills_at_home")
     expect(app.button("save_answers")).to_be_visible()
     left = time.monotonic()
     notice = app.page.get_by_text(content.text("idle.cleared"))

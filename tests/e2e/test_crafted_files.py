@@ -29,6 +29,10 @@ FROM_THE_FILE = """() => ({
 
 
 def _load(app, path: Path) -> None:
+    dropzone = app.page.get_by_test_id("stFileUploaderDropzone")
+    if not dropzone.is_visible():                     # "Pick up where you left off" is folded
+        app.key("pick_up").locator("summary").click()
+        expect(dropzone).to_be_visible()
     app.act(lambda: app.page.locator("input[type=file]").set_input_files(str(path)))
     expect(app.button("resume")).to_be_visible()
     app.act(lambda: app.button("resume").click())
