@@ -44,7 +44,10 @@ def _facts(s: "Summary", answers: Mapping[str, Any], content: "Content") -> list
              for qid in content.settings.sheet.facts if qid in answers]
     if answers.get("sex") == "male":
         lines.insert(0, Line(label=question_short(content, "sex"), text=answer_text(content, "sex", "male")))
-    unknown = "; ".join(i.title for i in s.missing) if s.missing else t("sheet.not_known_none")
+    # what her answers leave open, then how many tests could fill it in (named in the details)
+    unknown = "; ".join([i.title for i in s.missing]
+                        + ([t("sheet.not_known_tests", count=len(s.tests_to_ask), heading=s.headings["tests"])]
+                           if s.tests_to_ask else [])) or t("sheet.not_known_none")
     lines.append(Line(label=t("sheet.not_known"), text=unknown))
     blocks: list[Block] = []
     if answers.get("sex") == "male":

@@ -381,6 +381,7 @@ class Sheet(_Strings):
     for_a_man: str
     not_known: str
     not_known_none: str
+    not_known_tests: str
     options_now: str
     options_now_intro: str
     options_now_marks: str

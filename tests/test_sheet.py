@@ -54,6 +54,16 @@ def test_what_is_not_known_is_one_line_of_the_sheet(content):
     assert all(i.title in line.text for i in s.missing)
 
 
+def test_tests_not_yet_done_are_not_called_nothing_flagged(content):
+    """A patient who has had no tumor tests is not told that nothing is unknown: the line
+    counts the tests to ask about, which the details name."""
+    s = build_summary({**HER2_LOW_DIABETES, "biomarkers": ["not_tested"]}, content)
+    assert s.tests_to_ask and not s.missing
+    line = next(x for x in section(s, "facts").blocks[-1].lines if x.label == content.text("sheet.not_known"))
+    assert line.text != content.text("sheet.not_known_none")
+    assert str(len(s.tests_to_ask)) in line.text and s.headings["tests"] in line.text
+
+
 def test_the_alternatives_side_by_side_and_what_goes_alongside_apart(content):
     s = build_summary(HER2_LOW_DIABETES, content)
     f = facts({k: tuple(v) if isinstance(v, list) else v for k, v in HER2_LOW_DIABETES.items()})
