@@ -218,14 +218,8 @@ class SureTalk(_Strings):
     sure_support: str
 
 
-class FitRoutePillsAtHome(_Strings):
-    match: str
-    partly: str
-    differs: str
-    ask: str
-
-
-class FitRouteInfusionsInClinic(_Strings):
+class FitRouteLevels(_Strings):
+    """How an option's route sits with one stated route preference."""
     match: str
     partly: str
     differs: str
@@ -233,17 +227,10 @@ class FitRouteInfusionsInClinic(_Strings):
 
 
 class FitRoute(_Strings):
-    pills_at_home: FitRoutePillsAtHome
-    infusions_in_clinic: FitRouteInfusionsInClinic
+    pills_at_home: FitRouteLevels
+    infusions_in_clinic: FitRouteLevels
 
 
-class FitRouteHow(_Strings):
-    pills_at_home: str
-    infusion: str
-    injection: str
-    pills_and_infusion: str
-    procedure: str
-    varies: str
 
 
 class FitSaidRoute(_Strings):
@@ -279,7 +266,7 @@ class FitConcernNames(_Strings):
 class Fit(_Strings):
     line: str
     route: FitRoute
-    route_how: FitRouteHow
+    route_how: Routes          # one phrase per route, worded for the fit marks
     said_route: FitSaidRoute
     visits: str
     said_visits: FitSaidVisits

@@ -15,6 +15,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from server import stop
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -110,9 +112,4 @@ def nginx_in_front(upstreams: list[str], tmp: Path):
                 time.sleep(0.1)
             yield base
         finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(5)
+            stop(proc)

@@ -47,9 +47,14 @@ def streamlit_server(log_path: Path, env: dict | None = None):
                 time.sleep(0.1)
             yield url
         finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(5)
+            stop(proc)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """End a server started by a test: politely, then for good."""
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
