@@ -242,7 +242,7 @@ def markdown(res: dict) -> str:
          "builds every PDF) and multiprocessing's resource tracker. CPU is utime+stime from `/proc/<pid>/stat` "
          "of each process in the tree over the phase (a child that exits is still counted, through its "
          "parent's cutime+cstime); memory is VmRSS from `/proc/<pid>/status` summed over the tree (the "
-         "worker is a whole interpreter with the app's imports and fonts, so it counts in full). The tables "
+         "worker is a whole interpreter with the PDF's imports (not streamlit, pandas or pyarrow: `decision_aid/pdf_job.py`) and fonts, so it counts in full). The tables "
          "also show the split: the server process alone and the PDF worker.\n"
          if split(res) else
          "Server CPU is utime+stime of the server process from `/proc/<pid>/stat` over the phase; memory is "

@@ -177,7 +177,7 @@ class _Fonts(dict):
 
 
 def warm_up() -> None:
-    """Parse the fonts and cut their cores now (ui/pdf_worker.py calls this when a worker
+    """Parse the fonts and cut their cores now (decision_aid/pdf_job.py calls this when a worker
     starts), so that the first PDF does not wait for it."""
     if FAST:
         for _, _, path in _Fonts.FILES.values():

@@ -3,7 +3,10 @@ built in the server, with the nurse's notes, and still gets one when the worker 
 import datetime as dt
 import os
 import signal
+import sys
 import time
+import types
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +14,9 @@ from decision_aid.export_pdf import to_pdf
 from decision_aid.summary import build_summary
 from test_pdf import ANSWERS, NOTES, read
 from ui import pdf_worker
+from worker_probe import loaded
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +114,21 @@ def test_readiness_reports_a_worker_that_does_not_answer(summary):
             pass
     _, text = read(pdf_worker.build(summary, NOTES))
     assert "Call on Tuesday." in text and _worker_pids() and pdf_worker.responsive()
+
+
+def test_the_worker_holds_only_what_a_pdf_needs(summary, monkeypatch):
+    """Every replica pays for its worker's memory. The worker starts while Streamlit runs a page,
+    and Streamlit then puts the page script in sys.modules["__main__"], which a "spawn" child
+    re-runs first: the worker must not, and must load no streamlit, pandas or pyarrow."""
+    if pdf_worker._pool is not None:
+        pdf_worker._drop(pdf_worker._pool, kill=True)
+    page = types.ModuleType("__main__")
+    page.__file__ = str(APP)                                # as Streamlit's script runner sets it
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    _, text = read(pdf_worker.build(summary, NOTES))
+    assert "Call on Tuesday." in text and _worker_pids()   # built in a new worker
+    assert sys.modules["__main__"] is page                  # the server's page script is left as it was
+    modules = pdf_worker._pool.submit(loaded).result(timeout=30)
+    heavy = {m.split(".")[0] for m in modules} & {"streamlit", "pandas", "pyarrow", "numpy", "ui", "app"}
+    assert not heavy, f"the PDF worker imported {sorted(heavy)}"
+    assert "decision_aid.export_pdf" in modules

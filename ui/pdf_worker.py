@@ -14,11 +14,15 @@ the server looks at the worker every half second: a stopped worker, or one that 
 at all for TIMEOUT_S, is killed (a new one starts on the next PDF) and the PDF is built here, so
 the patient waits seconds, never minutes. A worker that is slow but working (a busy machine)
 is waited for, up to MAX_WAIT_S. `responsive()` tells the readiness check whether it answers.
+
+The worker imports only what a PDF needs (decision_aid/pdf_job.py): not streamlit, pandas or
+pyarrow. A "spawn" child normally re-runs the parent's main script first, and in the server that
+is the page script Streamlit is running (app.py, with every import of the app); the worker is
+started without it (decision_aid/pdf_job.py: Worker), which halves its memory (see bench/README.md).
 """
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import signal
 import threading
@@ -27,16 +31,16 @@ from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Optional
 
-from decision_aid import export_pdf
+from decision_aid import export_pdf, pdf_job
 from decision_aid.summary import Summary
 
 log = logging.getLogger("decision_aid")
 # One worker per replica: the pages' process uses about one core, the worker another. (Not one
-# per core: in a container os.cpu_count() is the host's, and each worker is ~200 MB.) Scale out
+# per core: in a container os.cpu_count() is the host's, and each worker is ~80 MB.) Scale out
 # with replicas; PDF_WORKERS raises it on a big single server.
 _asked = os.environ.get("PDF_WORKERS", "1").strip()
 WORKERS = int(_asked) if _asked.isdigit() and int(_asked) > 0 else 1     # anything else: 1
-NICE = 10                                       # CPU priority below the server's (0)
+NICE = pdf_job.NICE                             # CPU priority below the server's (0)
 # A PDF takes about a tenth of a second of CPU. A worker that is stopped, or has used no CPU for
 # TIMEOUT_S while a PDF waits, is hung: the patient gets the PDF built here instead.
 TIMEOUT_S = float(os.environ.get("PDF_TIMEOUT_SECONDS", "6"))
@@ -48,22 +52,14 @@ _pool: Optional[ProcessPoolExecutor] = None
 _lock = threading.Lock()
 
 
-def _warm() -> None:
-    """In the worker, before the first patient asks: a lower CPU priority than the server's
-    (when both want the same core, a click is answered first and a PDF waits a little), and
-    the fonts parsed and prepared once."""
-    os.nice(NICE)
-    export_pdf.warm_up()
-
-
 def _get_pool() -> ProcessPoolExecutor:
     global _pool
     with _lock:
         if _pool is None:
             # "spawn": a fresh interpreter, not a fork of the threaded server (forking a process
             # that runs threads can copy a held lock and hang the child).
-            pool = ProcessPoolExecutor(max_workers=WORKERS, initializer=_warm,
-                                       mp_context=multiprocessing.get_context("spawn"))
+            pool = ProcessPoolExecutor(max_workers=WORKERS, initializer=pdf_job.warm,
+                                       mp_context=pdf_job.Context())
             pool.submit(int)    # a pool starts its worker on the first task: start it now
             _pool = pool
         return _pool
