@@ -9,6 +9,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
+import time
 import types
 
 NICE = 10                                       # CPU priority below the server's (0)
@@ -46,6 +48,21 @@ def warm() -> None:
     numpy is kept out: fpdf imports it only to speed up embedded raster images, which these PDFs
     never have, and it would cost the worker about 15 MB."""
     os.nice(NICE)
+    _exit_with_parent()
     sys.modules.setdefault("numpy", None)       # `import numpy` raises ImportError; fpdf copes
     from . import export_pdf
     export_pdf.warm_up()
+
+
+def _exit_with_parent(every_s: float = 1.0) -> None:
+    """When the server ends (a restart, SIGTERM), its worker ends too instead of living on as
+    an orphan. (Not prctl's parent-death signal: that fires when the *thread* that started the
+    worker ends, and a Streamlit script thread ends after every run.)"""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every_s)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()

@@ -132,3 +132,34 @@ def test_the_worker_holds_only_what_a_pdf_needs(summary, monkeypatch):
     heavy = {m.split(".")[0] for m in modules} & {"streamlit", "pandas", "pyarrow", "numpy", "ui", "app"}
     assert not heavy, f"the PDF worker imported {sorted(heavy)}"
     assert "decision_aid.export_pdf" in modules
+
+
+def test_the_worker_ends_when_the_server_ends():
+    """A server that stops (a restart, SIGTERM) leaves no worker behind: each would hold
+    about 80 MB for ever."""
+    import subprocess
+    import textwrap
+
+    parent = textwrap.dedent("""
+        import os, sys
+        from concurrent.futures import ProcessPoolExecutor
+        from decision_aid import pdf_job
+        from worker_probe import loaded
+        pool = ProcessPoolExecutor(1, mp_context=pdf_job.Context(), initializer=pdf_job.warm)
+        pool.submit(loaded).result(60)
+        print(*[p.pid for p in pool._processes.values()], flush=True)
+        os._exit(0)   # as a killed server: no shutdown of the pool
+    """)
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-c", parent], cwd=root, capture_output=True, text=True,
+                         timeout=120, env={**os.environ, "PYTHONPATH": f"{root}:{root / 'tests'}"})
+    (pid,) = [int(p) for p in run.stdout.split()]
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.kill(pid, signal.SIGKILL)
+    pytest.fail("the worker outlived its server")

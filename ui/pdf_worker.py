@@ -14,6 +14,7 @@ the server looks at the worker every half second: a stopped worker, or one that 
 at all for TIMEOUT_S, is killed (a new one starts on the next PDF) and the PDF is built here, so
 the patient waits seconds, never minutes. A worker that is slow but working (a busy machine)
 is waited for, up to MAX_WAIT_S. `responsive()` tells the readiness check whether it answers.
+A worker ends with its server (decision_aid/pdf_job.py): a restart leaves no orphan behind.
 
 The worker imports only what a PDF needs (decision_aid/pdf_job.py): not streamlit, pandas or
 pyarrow. A "spawn" child normally re-runs the parent's main script first, and in the server that
