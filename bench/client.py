@@ -278,19 +278,12 @@ class Session:
                 await self.checkbox(f"q_{qid}__{value}")
             return len(arg)
         elif kind == "clicks":          # a question asked in parts (ui/widgets.py): gate, kinds, names
-            n = 0
             for what, gate_index, value in arg:
-                gate = f"q_{qid}__gate"
-                if what == "gate" and gate in self.widgets:
-                    await self.choose(gate, [gate_index])
-                elif what == "group" and f"q_{qid}__{value}" not in self.widgets:
-                    continue            # no such kind drawn (the bare app asks names only)
-                elif value is not None:
-                    await self.checkbox(f"q_{qid}__{value}")
+                if what == "gate":
+                    await self.choose(f"q_{qid}__gate", [gate_index])
                 else:
-                    continue
-                n += 1
-            return n
+                    await self.checkbox(f"q_{qid}__{value}")
+            return len(arg)
         else:
             raise ValueError(kind)
         return 1

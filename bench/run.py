@@ -30,7 +30,7 @@ import time
 from bench.client import CHANGE, PATIENT, Plan, ProtocolError, Sample, Session, journey, plan_from_values
 from bench.micro import pct
 from bench.server import ROOT, Server
-from bench import bare_layout, report
+from bench import report
 
 OUT = ROOT / "bench"
 RAW = OUT / "results"
@@ -438,8 +438,6 @@ async def main_async(quick: bool) -> dict:
     log = lambda *a: print(*a, flush=True)  # noqa: E731
     res: dict = {"generated": dt.datetime.now().isoformat(timespec="seconds"), "quick": quick, "machine": machine()}
     log(f"bench: {res['machine']['cpu_model']}, {res['machine']['cores']} cores, Streamlit {res['machine']['streamlit']}")
-    if bare_layout.write():
-        log("  bench/bare_app/layout.py updated from content/questions.yaml")
     from decision_aid.content import load_content
     plan = plan_from_values(load_content(), PATIENT, CHANGE)
 

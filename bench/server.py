@@ -11,6 +11,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench import bare_layout
+
 ROOT = Path(__file__).resolve().parent.parent
 LAUNCH = ROOT / "bench" / "launch.py"
 APPS = {"app": "app.py", "bare": "bench/bare_app/app.py"}
@@ -118,8 +120,9 @@ class Server:
             self.log_path = str(self.workdir / f"server-{tag}.log")
             log = open(self.log_path, "wb")
             t0 = time.perf_counter()
+            env = {**os.environ, bare_layout.ENV: str(bare_layout.write())} if self.name == "bare" else None
             self.proc = subprocess.Popen(self.command(), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                         stdin=subprocess.DEVNULL, start_new_session=True)
+                                         stdin=subprocess.DEVNULL, start_new_session=True, env=env)
             _LIVE.add(self)
             log.close()
             deadline = t0 + timeout

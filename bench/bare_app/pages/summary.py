@@ -1,7 +1,6 @@
 import streamlit as st
 
-from bare import WORDS, answers, frame, pdf_button, save_button
-from layout import STEPS
+from bare import STEPS, WORDS, answers, frame, pdf_button, save_button
 
 frame()
 if not answers():
