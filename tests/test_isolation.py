@@ -8,7 +8,7 @@ import asyncio
 import pytest
 
 from bench.client import Session
-from server import streamlit_server
+from bench.server import streamlit_server
 
 PATIENTS = 6
 

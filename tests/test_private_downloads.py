@@ -14,7 +14,7 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 
 from bench.client import Session
-from server import streamlit_server
+from bench.server import streamlit_server
 
 WORDS = "Can I keep working at the bakery during treatment?"
 
