@@ -484,8 +484,3 @@ PATIENT = {
     "sure_certain": "no",
 }
 CHANGE = ("priority_balance", "2")
-
-
-def default_plan() -> Plan:
-    from decision_aid.content import load_content
-    return plan_from_values(load_content(), PATIENT, CHANGE)
