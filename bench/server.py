@@ -218,11 +218,6 @@ class Server:
         out["rss_mb"] = (rss or 0.0) + sum(c["rss_mb"] for c in kids)
         return out
 
-    def cpu_s(self) -> float:
-        """utime + stime of the server process (all its threads) and of its children (the PDF
-        worker), in seconds: see tree()."""
-        return self.tree()["cpu_s"]
-
     def rss_mb(self) -> float:
         """VmRSS of the server process and its children (the PDF worker), in MB: see tree()."""
         return self.tree()["rss_mb"]
