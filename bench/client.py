@@ -16,6 +16,11 @@ the URL; then an HTTP GET. The app's PDF is built by a "prepare" click (a rerun)
 Everything is asyncio, so hundreds of sessions run from one process. `journey()` walks a
 whole patient journey; `Plan` says which option (by position) each question gets, so the
 app and the bare app are driven in exactly the same way.
+
+The tests use the same client (tests/test_isolation.py, test_private_downloads.py,
+test_scale_out.py, test_bench_smoke.py): with `keep_text` it keeps every string the last run
+drew, and `connect()` takes the headers and subprotocol entries a browser sends (Cookie,
+Origin, the XSRF token, a session id to resume), so it works behind a reverse proxy.
 """
 from __future__ import annotations
 
@@ -36,7 +41,6 @@ FINISHED_OK = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
 FINISHED_RERUN = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
 WIDGET_TYPES = {"button", "checkbox", "radio", "button_group", "text_area", "download_button",
                 "file_uploader", "text_input", "selectbox", "multiselect"}
-TEXT_TYPES = {"markdown", "heading", "alert", "text", "html"}   # html: e.g. the comparison of options
 TIMEOUT = 60.0  # seconds for one interaction; a stuck server fails the run instead of hanging
 
 
@@ -57,6 +61,17 @@ class Sample:
     page: str = ""
 
 
+def _strings(msg, out: list[str]) -> None:
+    """Every string field of a protobuf message, depth first (HTML unescaped)."""
+    for _, value in msg.ListFields():
+        repeated = not isinstance(value, (str, bytes)) and not hasattr(value, "ListFields") and hasattr(value, "__iter__")
+        for v in value if repeated else [value]:
+            if isinstance(v, str):
+                out.append(html.unescape(v))
+            elif hasattr(v, "ListFields"):
+                _strings(v, out)
+
+
 def widget_key(element_id: str) -> str:
     """`$$ID-<hash>-<key>` -> key (Streamlit 1.67 element ids end with the user key)."""
     parts = element_id.split("-", 2)
@@ -64,25 +79,54 @@ def widget_key(element_id: str) -> str:
 
 
 class Session:
-    def __init__(self, base: str, *, keep_text: bool = False, record: Callable[[Sample], None] | None = None):
+    def __init__(self, base: str, *, keep_text: bool = False, record: Callable[[Sample], None] | None = None,
+                 session_id: str = ""):
         self.base = base.rstrip("/")                     # http://127.0.0.1:<port>
         self.keep_text = keep_text
         self.record = record or (lambda s: None)
         self.ws = None
-        self.session_id = ""
+        self.session_id = session_id                     # given: resume that session (connect())
         self.page_hash = ""                              # the page the server ran last
         self.pages: dict[str, str] = {}                  # url path -> page script hash
         self.widgets: dict[str, tuple[str, Any]] = {}    # key -> (element type, proto), last run
-        self.texts: list[str] = []                       # text shown by the last run (keep_text)
+        self.texts: list[str] = []                       # every string the last run drew (keep_text)
         self.errors: list[str] = []                      # exception elements shown by the last run
         self._values: dict[str, WidgetState] = {}        # widget id -> the value the "browser" holds
         self.samples: list[Sample] = []
         self.seen: dict[str, str] = {}                   # every widget key drawn -> its type
     # ---- connection -------------------------------------------------------------------
-    async def connect(self) -> None:
+    async def connect(self, *, cookie: str = "", origin: str | None = None, xsrf: str | None = None) -> None:
+        """Open the websocket as a browser does: subprotocols "streamlit", then the XSRF token
+        and the session id to resume (if any); the Cookie and Origin headers if given."""
         ws_url = self.base.replace("http://", "ws://", 1) + "/_stcore/stream"
-        self.ws = await connect(ws_url, subprotocols=["streamlit"], max_size=None,
-                                open_timeout=TIMEOUT, ping_interval=None)
+        protocols = ["streamlit"]
+        if xsrf or self.session_id:
+            protocols.append(xsrf or "none")
+        if self.session_id:
+            protocols.append(self.session_id)
+        self.ws = await connect(ws_url, subprotocols=protocols, max_size=None, open_timeout=TIMEOUT,
+                                ping_interval=None, compression=None, proxy=None, origin=origin,
+                                additional_headers={"Cookie": cookie} if cookie else None)
+
+    @property
+    def response_headers(self):
+        """The headers of the websocket's handshake response (e.g. the proxy's X-Upstream)."""
+        return self.ws.response.headers
+
+    @property
+    def text(self) -> str:
+        """Every string the last run drew (with keep_text): labels, headings, markdown, HTML."""
+        return "\n".join(self.texts)
+
+    def download_url(self, key: str) -> str:
+        """The /media/... URL of a download button drawn with its data (not a deferred one)."""
+        return self._widget(key, "download_button").url
+
+    async def __aenter__(self) -> "Session":
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        await self.close()
 
     async def close(self) -> None:
         if self.ws is not None:
@@ -99,13 +143,18 @@ class Session:
     def _take(self, msg: ForwardMsg) -> None:
         kind = msg.WhichOneof("type")
         if kind == "new_session":
-            self.session_id = msg.new_session.initialize.session_id
+            if msg.new_session.HasField("initialize"):
+                self.session_id = msg.new_session.initialize.session_id
             self.page_hash = msg.new_session.page_script_hash or self.page_hash
         elif kind == "navigation":
             self.page_hash = msg.navigation.page_script_hash or self.page_hash
             for p in msg.navigation.app_pages:
                 self.pages[p.url_pathname] = p.page_script_hash
-        elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+        elif kind == "delta":
+            if self.keep_text:
+                _strings(msg.delta, self.texts)
+            if msg.delta.WhichOneof("type") != "new_element":
+                return
             el = msg.delta.new_element
             t = el.WhichOneof("type")
             if t in WIDGET_TYPES:
@@ -115,9 +164,6 @@ class Session:
                 self.seen[key] = t
             elif t == "exception":
                 self.errors.append(f"{el.exception.type}: {el.exception.message}")
-            elif self.keep_text and t in TEXT_TYPES:
-                body = getattr(el, t).body
-                self.texts.append(html.unescape(body) if t == "html" else body)
 
     async def rerun(self, kind: str, states: list[WidgetState] = (), page_hash: str | None = None) -> Sample:
         """Send one rerun and read until the script finished successfully. Returns the sample."""
@@ -198,7 +244,7 @@ class Session:
         proto = self._widget(key, "checkbox")
         return await self.rerun("answer", [WidgetState(id=proto.id, bool_value=value)])
 
-    async def text(self, key: str, value: str) -> Sample:
+    async def type_text(self, key: str, value: str) -> Sample:
         proto = self._widget(key, "text_area", "text_input")
         return await self.rerun("answer", [WidgetState(id=proto.id, string_value=value)])
 
@@ -272,25 +318,18 @@ class Session:
         elif kind == "many":
             await self.choose(f"q_{qid}", list(arg))
         elif kind == "text":
-            await self.text(f"q_{qid}", arg)
+            await self.type_text(f"q_{qid}", arg)
         elif kind == "boxes":
             for value in arg:           # one click, one rerun, per box
                 await self.checkbox(f"q_{qid}__{value}")
             return len(arg)
         elif kind == "clicks":          # a question asked in parts (ui/widgets.py): gate, kinds, names
-            n = 0
             for what, gate_index, value in arg:
-                gate = f"q_{qid}__gate"
-                if what == "gate" and gate in self.widgets:
-                    await self.choose(gate, [gate_index])
-                elif what == "group" and f"q_{qid}__{value}" not in self.widgets:
-                    continue            # no such kind drawn (the bare app asks names only)
-                elif value is not None:
-                    await self.checkbox(f"q_{qid}__{value}")
+                if what == "gate":
+                    await self.choose(f"q_{qid}__gate", [gate_index])
                 else:
-                    continue
-                n += 1
-            return n
+                    await self.checkbox(f"q_{qid}__{value}")
+            return len(arg)
         else:
             raise ValueError(kind)
         return 1
@@ -445,8 +484,3 @@ PATIENT = {
     "sure_certain": "no",
 }
 CHANGE = ("priority_balance", "2")
-
-
-def default_plan() -> Plan:
-    from decision_aid.content import load_content
-    return plan_from_values(load_content(), PATIENT, CHANGE)

@@ -30,7 +30,7 @@ import time
 from bench.client import CHANGE, PATIENT, Plan, ProtocolError, Sample, Session, journey, plan_from_values
 from bench.micro import pct
 from bench.server import ROOT, Server
-from bench import bare_layout, report
+from bench import report
 
 OUT = ROOT / "bench"
 RAW = OUT / "results"
@@ -438,8 +438,6 @@ async def main_async(quick: bool) -> dict:
     log = lambda *a: print(*a, flush=True)  # noqa: E731
     res: dict = {"generated": dt.datetime.now().isoformat(timespec="seconds"), "quick": quick, "machine": machine()}
     log(f"bench: {res['machine']['cpu_model']}, {res['machine']['cores']} cores, Streamlit {res['machine']['streamlit']}")
-    if bare_layout.write():
-        log("  bench/bare_app/layout.py updated from content/questions.yaml")
     from decision_aid.content import load_content
     plan = plan_from_values(load_content(), PATIENT, CHANGE)
 
@@ -477,25 +475,33 @@ async def main_async(quick: bool) -> dict:
     return res
 
 
+def write_readme(res: dict) -> None:
+    """Keep bench/README.md's hand-written words (above report.MARKER); rewrite the tables below."""
+    readme = OUT / "README.md"
+    words = readme.read_text(encoding="utf-8").split(report.MARKER)[0]
+    readme.write_text(f"{words}{report.MARKER}\n\n{report.markdown(res)}", encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
-    if "--report" in argv:          # rewrite README.md from results.json, measuring nothing
+    if "--report" in argv:          # rewrite README.md's tables from results.json, measuring nothing
         res = json.loads((OUT / "results.json").read_text())
         res["targets"] = report.targets(res)
-        (OUT / "README.md").write_text(report.markdown(res))
+        write_readme(res)
         print(report.console(res))
         return 0
     quick = "--quick" in argv
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))   # servers are stopped on the way out
     res = asyncio.run(main_async(quick))
     res["targets"] = report.targets(res)
-    ((RAW / "results-quick.json") if quick else (OUT / "results.json")).write_text(json.dumps(res, indent=1) + "\n")
-    text = report.markdown(res)
-    if not quick:
-        (OUT / "README.md").write_text(text)
+    out = (RAW / "results-quick.json") if quick else (OUT / "results.json")
+    out.write_text(json.dumps(res, indent=1) + "\n")
+    if quick:                       # a quick run's tables go beside its results, never into README.md
+        (RAW / "README-quick.md").write_text(report.markdown(res), encoding="utf-8")
+    else:
+        write_readme(res)
     print()
     print(report.console(res))
-    print(f"\nwrote bench/{'results-quick.json' if quick else 'results.json and bench/README.md'} "
-          f"in {res['duration_s']} s")
+    print(f"\nwrote {out.relative_to(ROOT)}{'' if quick else ' and bench/README.md'} in {res['duration_s']} s")
     return 0
 
 

@@ -1,7 +1,14 @@
-"""Start and watch one `streamlit run` server for the benchmark (loopback only)."""
+"""Start and watch one `streamlit run` server on a free loopback port: the only server launcher.
+
+`Server` is the benchmark's (its app or the bare app, through bench/launch.py's instrumentation,
+with the server's CPU and memory read from /proc); `streamlit_server()` is the tests' and
+`make journey`'s: the real app as the image starts it (`streamlit run serve.py`: app.py plus
+/_app/ready), plain, its output in a log file.
+"""
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import socket
@@ -10,6 +17,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from bench import bare_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 LAUNCH = ROOT / "bench" / "launch.py"
@@ -84,11 +93,15 @@ class Server:
     so both apps read the project's .streamlit/config.toml."""
 
     def __init__(self, app: str, *, nodelay: bool = True, gc: bool | None = None,
-                 count_opens: bool = False, workdir: Path | None = None, python: str = sys.executable):
+                 count_opens: bool = False, workdir: Path | None = None, python: str = sys.executable,
+                 instrument: bool = True, env: dict | None = None, log_path: Path | None = None):
         self.name, self.script = app, APPS.get(app, app)
         self.nodelay, self.gc, self.count_opens = nodelay, gc, count_opens
         self.workdir = workdir or Path("/tmp")
         self.python = python
+        self.instrument = instrument     # False: plain `streamlit run`, no launcher, no stats file
+        self.env = env or {}
+        self.fixed_log = log_path
         self.proc: subprocess.Popen | None = None
         self.port = 0
         self.cold_start_s = 0.0
@@ -107,19 +120,24 @@ class Server:
                  "--server.headless", "true", "--browser.gatherUsageStats", "false"]
         if self.gc is not None:
             flags += ["--runner.postScriptGC", "true" if self.gc else "false"]
+        if not self.instrument:
+            return [self.python, "-m", "streamlit", "run", self.script, *flags, "--server.fileWatcherType", "none"]
         return [self.python, str(LAUNCH), *opts, "--", "run", self.script, *flags]
 
-    def start(self, timeout: float = 30.0) -> float:
+    def start(self, timeout: float = 60.0) -> float:
         """Start and wait until /_stcore/health says ok; returns seconds from spawn to healthy."""
         for _attempt in range(3):        # another process may take the free port first
             self.port = free_port()
             tag = f"{self.name}-{self.port}"
             self.stats_path = str(self.workdir / f"stats-{tag}.json")
-            self.log_path = str(self.workdir / f"server-{tag}.log")
+            self.log_path = str(self.fixed_log or self.workdir / f"server-{tag}.log")
             log = open(self.log_path, "wb")
             t0 = time.perf_counter()
+            env = {**os.environ, "PYTHONUNBUFFERED": "1", **self.env}
+            if self.name == "bare":
+                env[bare_layout.ENV] = str(bare_layout.write())
             self.proc = subprocess.Popen(self.command(), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                         stdin=subprocess.DEVNULL, start_new_session=True)
+                                         stdin=subprocess.DEVNULL, start_new_session=True, env=env)
             _LIVE.add(self)
             log.close()
             deadline = t0 + timeout
@@ -200,11 +218,6 @@ class Server:
         out["rss_mb"] = (rss or 0.0) + sum(c["rss_mb"] for c in kids)
         return out
 
-    def cpu_s(self) -> float:
-        """utime + stime of the server process (all its threads) and of its children (the PDF
-        worker), in seconds: see tree()."""
-        return self.tree()["cpu_s"]
-
     def rss_mb(self) -> float:
         """VmRSS of the server process and its children (the PDF worker), in MB: see tree()."""
         return self.tree()["rss_mb"]
@@ -219,15 +232,8 @@ class Server:
 
     def stop(self) -> None:
         _LIVE.discard(self)
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
+        if self.proc is not None:
+            stop(self.proc)
         self.proc = None
 
     def __enter__(self) -> "Server":
@@ -236,3 +242,21 @@ class Server:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """End a server: politely, then for good."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+
+
+@contextlib.contextmanager
+def streamlit_server(log_path: Path, env: dict | None = None):
+    """Yield the URL of the real app as the image runs it (serve.py), its output in `log_path`."""
+    with Server("serve.py", instrument=False, env=env, log_path=log_path) as server:
+        yield server.base

@@ -25,7 +25,7 @@ def run() -> list[Result]:
 
     from decision_aid.content import load_content
     from e2e_app import App, new_page
-    from server import streamlit_server
+    from bench.server import streamlit_server
 
     content = load_content()
     shots = Path(os.environ["JOURNEY_SHOTS"]) if os.environ.get("JOURNEY_SHOTS") else None

@@ -5,7 +5,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))   # shared helpers: walk, server, patients, ws_client
+sys.path.insert(0, str(ROOT / "tests"))   # shared helpers: walk, server, patients
 
 from decision_aid.content import load_content  # noqa: E402
 

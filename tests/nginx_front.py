@@ -15,7 +15,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from server import stop
+from bench.server import stop
 
 ROOT = Path(__file__).resolve().parent.parent
 

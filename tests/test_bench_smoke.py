@@ -3,7 +3,9 @@
 Starts the real app with `streamlit run` on a free loopback port and walks one whole patient
 journey over Streamlit's websocket protocol: every step, review, summary, the PDF, back to a
 step from the review page, a changed answer, the summary again; and that the benchmark sees the
-PDF worker (a child of the server process) in the server's CPU and memory.
+PDF worker (a child of the server process) in the server's CPU and memory. Then the bare app
+(bench/bare_app/, its layout made at run time from content/questions.yaml) walks the same journey
+and must draw the same question widgets, of the same types, in the same order.
 """
 import asyncio
 
@@ -28,6 +30,14 @@ def test_load_client_walks_one_whole_journey_to_the_summary(content, tmp_path):
     with Server("app", workdir=tmp_path) as server:
         s, res = asyncio.run(asyncio.wait_for(walk(server), 60))
         tree = server.tree()        # the server process and its children, from /proc
+    with Server("bare", workdir=tmp_path) as server:
+        bare, bare_res = asyncio.run(asyncio.wait_for(walk(server), 60))
+
+    # the benchmark's floor asks the same questions with the same widgets, step by step
+    def questions(seen: dict) -> list:
+        return [(k, t) for k, t in seen.items() if k.startswith("q_")]
+    assert questions(bare.seen) == questions(s.seen)
+    assert bare_res.steps == res.steps and bare_res.reruns == res.reruns
 
     # the PDF was built in the PDF worker, a child of the server, and the split adds up
     assert tree["workers"] >= 1 and tree["workers_cpu_s"] > 0 and tree["workers_rss_mb"] > 0

@@ -1,14 +1,14 @@
 """Several patients on one server at the same time never see each other's answers.
 
-Sessions are driven through Streamlit's own WebSocket protocol (tests/ws_client.py), all
+Sessions are driven through Streamlit's own WebSocket protocol (bench/client.py), all
 at once and interleaved, against the real app started with `streamlit run`.
 """
 import asyncio
 
 import pytest
 
-from server import streamlit_server
-from ws_client import FINISHED_OK, StreamlitTab
+from bench.client import Session
+from bench.server import streamlit_server
 
 PATIENTS = 6
 
@@ -24,21 +24,19 @@ async def _patient(url: str, n: int, content) -> tuple[str, list[str]]:
     page and the summary. Returns this patient's words and what each page showed."""
     words = f"Patient {n} asks about the garden of house number {1000 + n}"
     steps = content.questions.steps
-    async with await StreamlitTab.open(url.replace("http", "ws") + "/_stcore/stream") as tab:
-        run = await tab.rerun()
-        pages = run.pages
-        run = await tab.rerun(click=run.widgets["begin"])
+    async with Session(url, keep_text=True) as tab:
+        await tab.open()
+        await tab.click("begin")
         values_step = next(i for i, s in enumerate(steps) if s.id == "values")
         for _ in range(values_step):
             await asyncio.sleep(0)                      # let the other patients interleave
-            run = await tab.rerun(click=run.widgets["next"])
-        assert steps[values_step].title in run.text
-        run = await tab.rerun(values={run.widgets["q_own_questions"]: ("string_value", words)})
+            await tab.click("next")
+        assert steps[values_step].title in tab.text
+        await tab.type_text("q_own_questions", words)
         seen = []
         for page in ("review", "summary", "consultation"):
-            run = await tab.rerun(page=pages[page])
-            assert run.status == FINISHED_OK
-            seen.append(run.text)
+            await tab.goto(page)                        # fails on an error status or a traceback shown
+            seen.append(tab.text)
         return words, seen
 
 

@@ -2,7 +2,7 @@
 
 Streamlit places a download button's file at /media/<id> on every run that draws the
 button, and serves that path to anyone. These tests run the real app (`streamlit run`) and
-drive it with the app's own WebSocket protocol (tests/ws_client.py), then fetch the media
+drive it with the app's own WebSocket protocol (bench/client.py), then fetch the media
 URL with no cookie at all, as a stranger would.
 """
 import asyncio
@@ -13,8 +13,8 @@ import urllib.request
 import pytest
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 
-from server import streamlit_server
-from ws_client import FINISHED_OK, StreamlitTab
+from bench.client import Session
+from bench.server import streamlit_server
 
 WORDS = "Can I keep working at the bakery during treatment?"
 
@@ -33,27 +33,22 @@ def fetch(url: str) -> tuple[int, bytes]:
         return e.code, b""
 
 
-async def _with_answers(url: str, content, tab: StreamlitTab):
+async def _with_answers(content, tab: Session) -> None:
     """Start, walk to the values step and type a question: the sidebar's Save button appears."""
-    run = await tab.rerun()
-    run = await tab.rerun(click=run.widgets["begin"])
+    await tab.open()
+    await tab.click("begin")
     values_step = next(i for i, s in enumerate(content.questions.steps) if s.id == "values")
     for _ in range(values_step):
-        run = await tab.rerun(click=run.widgets["next"])
-    return await tab.rerun(values={run.widgets["q_own_questions"]: ("string_value", WORDS)})
-
-
-def _ws(url: str) -> str:
-    return url.replace("http", "ws") + "/_stcore/stream"
+        await tab.click("next")
+    await tab.type_text("q_own_questions", WORDS)
 
 
 def test_saved_answers_url_cannot_be_predicted_and_is_gone_after_clear(app_url, content):
     async def scenario():
-        async with await StreamlitTab.open(_ws(app_url)) as one, \
-                await StreamlitTab.open(_ws(app_url)) as two:
-            run_one = await _with_answers(app_url, content, one)
-            run_two = await _with_answers(app_url, content, two)
-            url_one, url_two = run_one.downloads["save_answers"], run_two.downloads["save_answers"]
+        async with Session(app_url, keep_text=True) as one, Session(app_url) as two:
+            await _with_answers(content, one)
+            await _with_answers(content, two)
+            url_one, url_two = one.download_url("save_answers"), two.download_url("save_answers")
 
             status, body = fetch(app_url + url_one)
             assert status == 200 and WORDS in json.loads(body)["answers"]["own_questions"]
@@ -65,9 +60,9 @@ def test_saved_answers_url_cannot_be_predicted_and_is_gone_after_clear(app_url, 
             assert fetch(f"{app_url}/media/{predictable}.json")[0] == 404
 
             # Clear my answers: the file is gone at once, without waiting for other runs
-            run = await one.rerun(click=run_one.widgets["clear_start"])
-            run = await one.rerun(click=run.widgets["clear_yes"])
-            assert run.status == FINISHED_OK and WORDS not in run.text
+            await one.click("clear_start")
+            await one.click("clear_yes")
+            assert WORDS not in one.text
             assert fetch(app_url + url_one)[0] == 404
             # the other patient's file is untouched
             assert fetch(app_url + url_two)[0] == 200
@@ -77,18 +72,18 @@ def test_saved_answers_url_cannot_be_predicted_and_is_gone_after_clear(app_url, 
 
 def test_summary_downloads_are_private_and_gone_after_clear(app_url, content):
     async def scenario():
-        async with await StreamlitTab.open(_ws(app_url)) as tab:
-            run = await _with_answers(app_url, content, tab)
-            run = await tab.rerun(page=run.pages["summary"])
-            md = run.downloads["download_md"]
-            run = await tab.rerun(click=run.widgets["download_pdf_prepare"])
-            pdf = run.downloads["download_pdf"]
+        async with Session(app_url) as tab:
+            await _with_answers(content, tab)
+            await tab.goto("summary")
+            md = tab.download_url("download_md")
+            await tab.click("download_pdf_prepare")
+            pdf = tab.download_url("download_pdf")
             status, body = fetch(app_url + md)
             assert status == 200 and WORDS.encode() in body
             assert _calculate_file_id(body, "text/markdown", "my-summary.md") not in md
             assert fetch(app_url + pdf)[0] == 200
-            run = await tab.rerun(click=run.widgets["clear_start"])
-            run = await tab.rerun(click=run.widgets["clear_yes"])
+            await tab.click("clear_start")
+            await tab.click("clear_yes")
             assert fetch(app_url + md)[0] == 404
             assert fetch(app_url + pdf)[0] == 404
 

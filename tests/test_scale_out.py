@@ -4,7 +4,7 @@ Two replicas of the real app (`streamlit run app.py` on two free loopback ports,
 the Dockerfile's CMD and ENV from a copy of exactly what the Dockerfile copies) run behind
 Debian's nginx, configured from the same template as deploy/nginx.conf (deploy/nginx.conf.in,
 rendered by deploy/render_nginx.py) but on plain HTTP on 127.0.0.1. Sessions are driven
-through nginx with the app's own WebSocket protocol (tests/ws_client.py), as a browser would:
+through nginx with the app's own WebSocket protocol (bench/client.py), as a browser would:
 GET / first (nginx sets the affinity cookie, the app its XSRF cookie), then the WebSocket with
 those cookies and a same-origin Origin header.
 
@@ -37,7 +37,7 @@ import pytest
 
 from decision_aid.content import load_content
 import nginx_front
-from ws_client import FINISHED_OK, StreamlitTab
+from bench.client import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUTE_COOKIE = "decision_aid_route"
@@ -112,10 +112,6 @@ class Cluster:
     tmp: Path
     image: Image
     pids: list[int]      # the replicas' processes, in the order of `replicas`
-
-    @property
-    def ws_url(self) -> str:
-        return self.base.replace("http://", "ws://") + "/_stcore/stream"
 
     def new_browser(self) -> Browser:
         """GET / with no cookies, as a new visitor: nginx picks a replica and sets the cookie."""
@@ -403,9 +399,9 @@ def test_rate_limits_stop_a_flood_but_not_a_page_load(cluster):
     assert codes.index(429) >= 5, f"uploads refused too early: {codes}"
 
 
-async def _open(cluster: Cluster, browser: Browser, session_id: str | None = None) -> StreamlitTab:
-    tab = await StreamlitTab.open(cluster.ws_url, cookie=browser.cookie_header, origin=cluster.base,
-                                  xsrf=browser.cookies.get(XSRF_COOKIE), session_id=session_id)
+async def _open(cluster: Cluster, browser: Browser, session_id: str = "") -> Session:
+    tab = Session(cluster.base, keep_text=True, session_id=session_id)
+    await tab.connect(cookie=browser.cookie_header, origin=cluster.base, xsrf=browser.cookies.get(XSRF_COOKIE))
     return tab
 
 
@@ -415,39 +411,37 @@ async def _to_summary(cluster: Cluster, browser: Browser, words: dict) -> dict:
     seen = set()
     tab = await _open(cluster, browser)
     seen.add(tab.response_headers.get("X-Upstream"))
-    run = await tab.rerun()                                        # the start page
-    assert run.status == FINISHED_OK and run.session_id, run
-    pages = run.pages
-    assert words["begin"] in run.text
-    run = await tab.rerun(click=run.widgets["begin"])             # Begin the questions
-    assert run.page == pages["questions"], "Begin did not open the questions page"
-    assert words["steps"][0] in run.text, "the questions page did not show step 1"
-    none = next(k for k, kind in run.kinds.items() if kind == "checkbox" and k.endswith("__none"))
-    values = {run.widgets[none]: ("bool_value", True)}            # "none of these" urgent symptoms
+    await tab.open()                                              # the start page (errors raise)
+    assert tab.session_id
+    pages = dict(tab.pages)
+    assert words["begin"] in tab.text
+    await tab.click("begin")                                      # Begin the questions
+    assert tab.page_name() == "questions", "Begin did not open the questions page"
+    assert words["steps"][0] in tab.text, "the questions page did not show step 1"
+    none = next(k for k, (kind, _) in tab.widgets.items() if kind == "checkbox" and k.endswith("__none"))
+    await tab.checkbox(none)                                      # "none of these" urgent symptoms
     for n in range(1, len(words["steps"])):
-        run = await tab.rerun(click=run.widgets["next"], values=values)
-        values = None
-        assert run.status == FINISHED_OK
-        assert words["steps"][n] in run.text, f"step {n + 1} did not render"
+        await tab.click("next")
+        assert words["steps"][n] in tab.text, f"step {n + 1} did not render"
         seen.add(await asyncio.to_thread(cluster.replica_for, browser))  # HTTP between reruns
-    run = await tab.rerun(click=run.widgets["next"])               # last step -> review
-    assert run.page == pages["review"]
-    run = await tab.rerun(click=run.widgets["see_summary"])        # review -> summary
-    assert run.page == pages["summary"]
-    assert words["summary_title"] in run.text and words["start_first"] not in run.text
-    return {"browser": browser, "tab": tab, "run": run, "pages": pages, "seen": seen,
+    await tab.click("next")                                       # last step -> review
+    assert tab.page_name() == "review"
+    await tab.click("see_summary")                                # review -> summary
+    assert tab.page_name() == "summary"
+    assert words["summary_title"] in tab.text and words["start_first"] not in tab.text
+    return {"browser": browser, "tab": tab, "pages": pages, "seen": seen,
             "session_id": tab.session_id}
 
 
-async def _prepare_pdf(tab, run) -> str:
+async def _prepare_pdf(tab: Session) -> str:
     """Click "Make a PDF of my summary": the app builds it in this session's run and offers
     it at a media URL that the browser then fetches."""
-    run = await tab.rerun(click=run.widgets["download_pdf_prepare"])
-    return run.downloads["download_pdf"]
+    await tab.click("download_pdf_prepare")
+    return tab.download_url("download_pdf")
 
 
 async def _download_pdf(cluster: Cluster, j: dict) -> None:
-    url = await _prepare_pdf(j["tab"], j["run"])
+    url = await _prepare_pdf(j["tab"])
     pdf = await asyncio.to_thread(http_get, cluster.base + url, j["browser"].cookies)
     assert pdf.status == 200 and pdf.body.startswith(b"%PDF"), (pdf.status, pdf.body[:40])
     j["seen"].add(pdf.header("X-Upstream"))
@@ -459,9 +453,9 @@ async def _reconnect(cluster: Cluster, j: dict, words: dict) -> None:
     await j["tab"].close()
     async with await _open(cluster, j["browser"], session_id=j["session_id"]) as tab:
         j["seen"].add(tab.response_headers.get("X-Upstream"))
-        run = await tab.rerun(page=j["pages"]["summary"])
-        assert run.session_id == j["session_id"], "the reconnect did not resume the session"
-        assert words["summary_title"] in run.text and words["start_first"] not in run.text
+        await tab.rerun("resume", page_hash=j["pages"]["summary"])
+        assert tab.session_id == j["session_id"], "the reconnect did not resume the session"
+        assert words["summary_title"] in tab.text and words["start_first"] not in tab.text
 
 
 def test_whole_journeys_through_nginx_stay_on_their_replica(cluster, words):
@@ -511,7 +505,10 @@ def test_readiness_reports_a_stopped_pdf_worker(cluster, words):
     async def go():
         j = await _to_summary(cluster, browser, words)       # the summary starts the worker
         (worker,) = await asyncio.to_thread(_pdf_workers, pid)
-        assert (await asyncio.to_thread(http_get, ready)).status == 200
+        deadline = time.monotonic() + 30          # a worker still warming up on a busy machine
+        while (await asyncio.to_thread(http_get, ready)).status != 200:   # answers 503 until it can
+            assert time.monotonic() < deadline, "the worker never became ready"
+            await asyncio.sleep(0.5)
         os.kill(worker, signal.SIGSTOP)
         try:
             started = time.monotonic()
@@ -541,14 +538,15 @@ def test_without_affinity_the_session_is_gone(cluster, words):
 
     async def go():
         async with await _open(cluster, patient) as tab:
-            run = await tab.rerun()
-            session_id, pages = run.session_id, run.pages
-            run = await tab.rerun(click=run.widgets["begin"])
-            none = next(k for k, kind in run.kinds.items() if kind == "checkbox" and k.endswith("__none"))
-            await tab.rerun(click=run.widgets["next"], values={run.widgets[none]: ("bool_value", True)})
-            run = await tab.rerun(page=pages["summary"])
-            assert words["summary_title"] in run.text
-            url = await _prepare_pdf(tab, run)
+            await tab.open()
+            session_id, pages = tab.session_id, dict(tab.pages)
+            await tab.click("begin")
+            none = next(k for k, (kind, _) in tab.widgets.items() if kind == "checkbox" and k.endswith("__none"))
+            await tab.checkbox(none)
+            await tab.click("next")
+            await tab.goto("summary")
+            assert words["summary_title"] in tab.text
+            url = await _prepare_pdf(tab)
             # the patient's own browser fetches it; the same URL via the other replica is not there
             ok = await asyncio.to_thread(http_get, cluster.base + url, patient.cookies)
             lost = await asyncio.to_thread(http_get, cluster.base + url, stranger.cookies)
@@ -558,9 +556,9 @@ def test_without_affinity_the_session_is_gone(cluster, words):
         moved = Browser(cookies, other)
         async with await _open(cluster, moved, session_id=session_id) as tab:
             assert tab.response_headers.get("X-Upstream") == other
-            run = await tab.rerun(page=pages["summary"])
-            assert run.session_id and run.session_id != session_id, "the other replica cannot know the session"
-            assert words["start_first"] in run.text, "the answers should not be on the other replica"
+            await tab.rerun("resume", page_hash=pages["summary"])
+            assert tab.session_id and tab.session_id != session_id, "the other replica cannot know the session"
+            assert words["start_first"] in tab.text, "the answers should not be on the other replica"
 
     asyncio.run(asyncio.wait_for(go(), timeout=60))
 

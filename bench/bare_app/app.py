@@ -1,7 +1,7 @@
 """The benchmark's floor: the decision aid's pages and widgets in plain Streamlit.
 
-Same pages, same widget kinds and keys per step (see layout.py, generated from the shape of
-content/questions.yaml), same page switches, same session-state pattern; but placeholder
+Same pages, same widget kinds and keys per step (see bare.py: the shape of content/questions.yaml,
+written at run time by bench/bare_layout.py), same page switches, same session-state pattern; but placeholder
 words, no content files, no rules, no summary building, no PDF. `make bench` drives this
 app and the real one the same way: the ratio app / bare is what the app adds to Streamlit.
 """

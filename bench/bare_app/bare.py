@@ -1,11 +1,20 @@
-"""Shared by the bare pages: the answer store and the sidebar, with placeholder words."""
+"""Shared by the bare pages: the layout, the answer store and the sidebar, with placeholder words.
+
+The layout (the shape of content/questions.yaml: ids, widget kinds, counts; no words) is written
+at run time by bench/bare_layout.py to the JSON file named by $BENCH_BARE_LAYOUT.
+"""
 from __future__ import annotations
 
+import json
+import os
 from typing import Any
 
 import streamlit as st
 
-from layout import STEPS
+_LAYOUT = json.loads(open(os.environ["BENCH_BARE_LAYOUT"], encoding="utf-8").read())
+STEPS: list[dict] = _LAYOUT["STEPS"]
+SITE_SECTIONS: list[int] = _LAYOUT["SITE_SECTIONS"]
+GLOSSARY_TERMS: int = _LAYOUT["GLOSSARY_TERMS"]
 
 WORDS = "Placeholder words: the benchmark's floor needs the widgets, not the content."
 QUESTIONS = {q["id"]: q for s in STEPS for q in s["questions"]}
@@ -28,6 +37,10 @@ def seed(q: dict) -> None:
     if q["widget"] == "checkboxes":
         for v in q["values"]:
             st.session_state.setdefault(key(q["id"], v), v in (current or ()))
+        for g in q["groups"]:
+            st.session_state.setdefault(key(q["id"], f"group_{g['id']}"), bool(set(current or ()) & set(g["values"])))
+        if q["gate"]:
+            st.session_state.setdefault(key(q["id"], "gate"), None)
     elif q["multi"]:
         st.session_state.setdefault(key(q["id"]), list(current or []))
     elif q["widget"] == "text":
@@ -38,7 +51,11 @@ def seed(q: dict) -> None:
 
 def store(q: dict) -> None:
     if q["widget"] == "checkboxes":
-        value: Any = tuple(v for v in q["values"] if st.session_state.get(key(q["id"], v)))
+        chosen = st.session_state.get(key(q["id"], "gate")) if q["gate"] else None
+        if chosen is not None and q["gate"][chosen]:          # the gate's one tap answers it
+            value: Any = (q["gate"][chosen],)
+        else:
+            value = tuple(v for v in q["values"] if st.session_state.get(key(q["id"], v)))
     else:
         value = st.session_state.get(key(q["id"]))
     if isinstance(value, list):

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from e2e_app import App, new_page
 from nginx_front import MISSING, NGINX, nginx_in_front
 from patients import DISTANT_HR_POSITIVE
-from server import streamlit_server
+from bench.server import streamlit_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(NGINX is None, reason=MISSING)]
 

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from e2e_app import ARTIFACTS, App, new_page
-from server import streamlit_server
+from bench.server import streamlit_server
 
 pytestmark = pytest.mark.browser
 

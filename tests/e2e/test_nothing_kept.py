@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from server import ROOT, streamlit_server
+from bench.server import ROOT, streamlit_server
 
 pytestmark = pytest.mark.browser
 

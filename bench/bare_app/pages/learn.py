@@ -1,7 +1,6 @@
 import streamlit as st
 
-from bare import WORDS, frame
-from layout import GLOSSARY_TERMS, SITE_SECTIONS
+from bare import GLOSSARY_TERMS, SITE_SECTIONS, WORDS, frame
 
 frame()
 st.header("Learn")

@@ -1,7 +1,6 @@
 import streamlit as st
 
-from bare import WORDS, frame, key, save_button, seed, step, store
-from layout import STEPS
+from bare import STEPS, WORDS, frame, key, save_button, seed, step, store
 
 frame()
 n = min(step(), len(STEPS) - 1)
@@ -19,16 +18,31 @@ def question(q: dict) -> None:
     common = dict(on_change=store, args=(q,))
     options = [f"Option {i + 1}" for i in range(q["n_choices"])]
     with st.container(border=True, key=f"box_{q['id']}"):
-        if q["widget"] == "checkboxes":
-            st.markdown(f"**Question {q['id']}**")
+        if q["widget"] == "checkboxes" and q["gate"]:      # as ui/widgets.py: one question before the list
+            st.radio(f"Gate {q['id']}", options=list(range(len(q["gate"]))), index=None,
+                     format_func=lambda i: f"Option {i + 1}", key=key(q["id"], "gate"), **common)
+            chosen = st.session_state.get(key(q["id"], "gate"))
+            if chosen is not None and not q["gate"][chosen]:  # the list opens
+                st.markdown(f"**Question {q['id']}**")
+                for v in q["values"]:
+                    if v not in q["gate"]:
+                        box(q, v)
             explain(q)
-            for v, has_help in zip(q["values"], q["choice_help"]):
-                if has_help:
-                    with st.container(key=f"choice_{q['id']}__{v}", gap=None):
-                        st.checkbox(f"Choice {v}", key=key(q["id"], v), **common)
-                        st.caption(WORDS)
-                else:
-                    st.checkbox(f"Choice {v}", key=key(q["id"], v), **common)
+        elif q["widget"] == "checkboxes":
+            st.markdown(f"**Question {q['id']}**")
+            grouped = set()
+            for g in q["groups"]:                            # kinds first, names once the kind is ticked
+                grouped.update(g["values"])
+                with st.container(key=f"group_{q['id']}__{g['id']}", gap=None):
+                    st.checkbox(f"Kind {g['id']}", key=key(q["id"], f"group_{g['id']}"), **common)
+                if st.session_state.get(key(q["id"], f"group_{g['id']}")):
+                    with st.container(key=f"names_{q['id']}__{g['id']}"):
+                        for v in g["values"]:
+                            box(q, v)
+            for v in q["values"]:
+                if v not in grouped:
+                    box(q, v)
+            explain(q)
         elif q["widget"] == "pills":
             st.pills(f"Question {q['id']}", options=options,
                      selection_mode="multi" if q["multi"] else "single", key=key(q["id"]), **common)
@@ -48,6 +62,16 @@ def question(q: dict) -> None:
         else:
             st.radio(f"Question {q['id']}", options=options, index=None, key=key(q["id"]), **common)
             explain(q)
+
+
+def box(q: dict, v: str) -> None:
+    """One tick box; with its own help, in a keyed container with the help under it."""
+    if q["choice_help"][q["values"].index(v)]:
+        with st.container(key=f"choice_{q['id']}__{v}", gap=None):
+            st.checkbox(f"Choice {v}", key=key(q["id"], v), on_change=store, args=(q,))
+            st.caption(WORDS)
+    else:
+        st.checkbox(f"Choice {v}", key=key(q["id"], v), on_change=store, args=(q,))
 
 
 def explain(q: dict) -> None:

@@ -1,7 +1,6 @@
 import streamlit as st
 
-from bare import WORDS, answers, frame
-from layout import STEPS
+from bare import STEPS, WORDS, answers, frame
 
 frame()
 st.header("Check your answers")
