@@ -112,7 +112,9 @@ class Walk:
     def seen(self, name: str) -> None:
         app = self.app
         app.idle()
-        words = len(app.main().inner_text().split())
+        # icons are drawn from a font by their names ("keyboard_arrow_right"): not words she reads
+        icons = app.main().locator('[data-testid="stIconMaterial"]').all_inner_texts()
+        words = len(app.main().inner_text().split()) - sum(len(i.split()) for i in icons)
         height, view = app.page.evaluate(
             "(() => { const m = document.querySelector('[data-testid=stMain]');"
             " return [m.scrollHeight, m.clientHeight]; })()")
