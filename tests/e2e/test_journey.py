@@ -1,9 +1,9 @@
 """The short version of `make journey`: a patient on a 390x844 phone answers every question
 and reads her summary; the estimate (journey/measure.py) must be 10 minutes or less.
 
-The questions part is held to its own budget. The summary page (issue 14) is still far longer
-than ten minutes of reading, so the whole-journey assertion is an expected failure for now:
-the test prints the numbers either way (pytest -s, or the report below on failure)."""
+The questions part is held to its own budget, so it cannot grow back. The whole journey is still
+over ten minutes (about 16: the questions about 12, the discussion sheet about 4), so that
+assertion is an expected failure for now: the test prints the numbers either way (pytest -s)."""
 from __future__ import annotations
 
 import pytest
@@ -12,7 +12,7 @@ from journey.measure import TARGET_MINUTES, phone_patient, questions_minutes
 
 pytestmark = pytest.mark.browser
 
-QUESTIONS_BUDGET = 16   # minutes, from the start page through check-your-answers (measured ~13)
+QUESTIONS_BUDGET = 13   # minutes, from the start page through check-your-answers (measured ~11.7)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def test_the_questions_take_a_phone_patient_less_than_their_budget(measured):
     assert questions <= QUESTIONS_BUDGET, measured.parts
 
 
-@pytest.mark.xfail(strict=False, reason="the summary page (issue 14, not yet shortened) alone is over "
-                                         "4,000 words on a phone: more than 20 minutes of reading")
+@pytest.mark.xfail(strict=False, reason="about 16 minutes today: the questions alone take about 12 "
+                                         "(issue 15 remains open)")
 def test_a_phone_patient_finishes_in_ten_minutes(measured):
     assert measured.minutes <= TARGET_MINUTES, measured.parts
