@@ -17,7 +17,7 @@ import streamlit as st
 
 from decision_aid.summary import Summary
 
-from . import media, pdf_worker
+from . import focus, media, pdf_worker
 
 PDF = "prepared_pdf"
 
@@ -35,6 +35,8 @@ def pdf_button(summary: Summary, notes: Optional[str], prepare: str, download: s
                            icon=":material/picture_as_pdf:"):
             return
         ready = st.session_state[store] = (fingerprint, pdf_worker.build(summary, notes, full))
+        # the button she pressed is gone: focus goes to the download that took its place
+        focus.request(f".st-key-{key} button", download)
     slot.download_button(download, data=ready[1], file_name=file_name,
                          mime=media.private_type("application/pdf"), on_click="ignore",
                          type="primary", key=key, icon=":material/download:")

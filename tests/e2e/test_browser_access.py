@@ -85,6 +85,13 @@ def test_keyboard_only_patient_reaches_the_summary_with_focus_always_visible(ope
     assert app.option_titles() == [sec.title for sec in build_summary(patient, content).document
                                    if sec.id.startswith("option_")]
     expect(app.main()).to_contain_text(patient["own_questions"])
+    # "Make a PDF" by keyboard: the button is replaced by the download, and focus goes there
+    kb.button("download_pdf_prepare", lambda: expect(app.button("download_pdf")).to_be_visible())
+    for _ in range(60):                   # the focus mover polls for its target (ui/focus.py)
+        if kb.focused(".st-key-download_pdf button"):
+            break
+        app.page.wait_for_timeout(50)
+    assert kb.focused(".st-key-download_pdf button"), "focus was lost after Make a PDF"
 
 
 def test_text_reflows_at_200_percent_zoom(open_app):
