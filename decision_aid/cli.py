@@ -48,11 +48,24 @@ def main(argv: list[str] | None = None) -> int:
                    help="pdf: every section (default: the discussion sheet and the options' details, at most a few pages)")
     v = sub.add_parser("validate-content", help="check every content file")
     v.add_argument("--content", default=str(CONTENT_DIR), help="the content folder")
+    v.add_argument("--language", default="en", help="check this translation (a folder of content/i18n/)")
     r = sub.add_parser("review-packet", help="write the clinicians' review packet (HTML and PDF)")
     r.add_argument("--output", required=True, help="the folder to write it into")
     r.add_argument("--content", default=str(CONTENT_DIR), help="the content folder")
     r.add_argument("--vignettes", default=str(VIGNETTE_DIR), help="the folder of vignette YAML files")
+    t = sub.add_parser("translation-template",
+                       help="start a translation: write content/i18n/LANG/ with the words to translate")
+    t.add_argument("--language", required=True, help="the language code, such as vi")
+    t.add_argument("--content", default=str(CONTENT_DIR), help="the content folder")
     args = parser.parse_args(argv)
+
+    if args.command == "translation-template":
+        from .translation import write_template
+        if not re.fullmatch(r"[a-z]{2,3}", args.language) or args.language == "en":
+            return _fail("--language must be a language code of 2 or 3 small letters, not en")
+        written = write_template(Path(args.content), args.language)
+        print(f"{len(written)} files written in {Path(args.content) / 'i18n' / args.language}")
+        return 0
 
     if args.command == "review-packet":
         from .review_packet import write
@@ -71,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate-content":
         try:
             from .content_checks import check_all
-            content = load_content(Path(args.content))
+            content = load_content(Path(args.content), language=args.language)
             problems = check_all(content, Path(args.content))
         except ContentError as e:
             return _fail(str(e))

@@ -2,7 +2,8 @@
 
 Everything a patient reads lives in content/ as YAML or Markdown. English files sit at
 the top of content/; a translation goes in content/i18n/<lang>/ with the same relative
-paths (a missing file falls back to English), so a language is added without code.
+paths, holding only the words (translation.py puts them over the English rules, ids and
+sources), plus a language.yaml naming the language; so a language is added without code.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import Any, Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from . import rules
+from . import rules, translation
 from .answers import facts
 from .dictionary import FIELDS, OPTION_FAMILIES
 from .ui_strings import UIStrings
@@ -353,8 +354,30 @@ class Settings(_Model):
     site_links: dict[str, SitePassage] = {}
 
 
+class Readability(_Model):
+    """A readability formula of textstat for this language, and the lowest score a sentence may have."""
+    formula: str = Field(pattern=r"^[a-z_]+$")
+    minimum: float
+
+
+class Language(_Model):
+    """language.yaml: how the app names a language, and how it writes dates in it."""
+    code: str = Field(pattern=r"^[a-z]{2,3}$")
+    name: str = Field(min_length=2)              # in the language itself: "Español"
+    months: list[str] = Field(min_length=12, max_length=12)
+    date_format: str                             # with {day}, {month} and {year}
+    readability: Optional[Readability] = None    # None: no formula for it offline; a person checks
+    prescriptive: list[str] = []                 # regular expressions of phrases that tell her what to do
+
+    def date(self, d: dt.date) -> str:
+        """A date as people write it in this language ("1 de diciembre de 2026")."""
+        return self.date_format.format(day=d.day, month=self.months[d.month - 1], year=d.year)
+
+
 class Content(_Model):
     language: str
+    language_info: Language
+    translation_draft: bool = False   # a translated item not yet signed by a medical translator
     questions: Questions
     options: dict[str, OptionFamily]
     cautions: list[Caution]
@@ -407,29 +430,62 @@ def _nfc(value: Any) -> Any:
     return value
 
 
+def available_languages(root: Path = CONTENT_DIR) -> dict[str, str]:
+    """Language code -> its own name, English first: every folder of content/i18n/ with a
+    language.yaml is a language the app offers."""
+    out = {"en": "English"}
+    for path in sorted(Path(root).glob("i18n/*/language.yaml")):
+        try:
+            out[path.parent.name] = str(yaml.safe_load(path.read_text(encoding="utf-8"))["name"])
+        except (OSError, yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError):
+            continue   # a broken language file is reported by load_content / validate-content
+    return out
+
+
 class _Reader:
+    """Reads a content file in one language: English as it is; a translation as its words put
+    over the English file (the translated file names every place that does not fit)."""
+
     def __init__(self, root: Path, language: str):
         self.root, self.language = root, language
+        self.draft = False   # any translated item still a draft
 
-    def path(self, rel: str) -> Path:
-        translated = self.root / "i18n" / self.language / rel
-        return translated if self.language != "en" and translated.exists() else self.root / rel
+    def _translated_rel(self, rel: str) -> str:
+        return f"i18n/{self.language}/{rel}"
 
-    def yaml(self, rel: str) -> Any:
-        path = self.path(rel)
+    def _load(self, rel: str) -> Any:
         try:
-            with path.open(encoding="utf-8") as f:
+            with (self.root / rel).open(encoding="utf-8") as f:
                 return _nfc(yaml.safe_load(f))
         except FileNotFoundError:
             raise ContentError(rel, "-", "file is missing") from None
         except (yaml.YAMLError, UnicodeDecodeError) as e:
             raise ContentError(rel, "-", f"not valid UTF-8 YAML ({e.__class__.__name__}: {e})") from None
 
-    def text(self, rel: str) -> str:
+    def yaml(self, rel: str) -> Any:
+        english = self._load(rel)
+        keep = translation.kept_keys(rel)
+        if self.language == "en" or not translation.has_words(english, None, keep):
+            return english
+        trel = self._translated_rel(rel)
+        translated = self._load(trel)
         try:
-            return unicodedata.normalize("NFC", self.path(rel).read_text(encoding="utf-8"))
+            for _, review in translation.reviews(translated):
+                self.draft |= review.status != "reviewed"
+            return translation.overlay(english, translated, keep)
+        except translation.TranslationError as e:
+            raise ContentError(trel, e.where or "-", e.reason) from None
+
+    def text(self, rel: str) -> str:
+        rel = rel if self.language == "en" else self._translated_rel(rel)
+        try:
+            return unicodedata.normalize("NFC", (self.root / rel).read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ContentError(rel, "-", "file is missing") from None
+
+    def language_info(self) -> Language:
+        rel = "language.yaml" if self.language == "en" else self._translated_rel("language.yaml")
+        return _build(Language, self._load(rel), rel, self.language)
 
 
 def _build(model, data: Any, file: str, item: str):
@@ -491,9 +547,14 @@ def load_content(root: Path = CONTENT_DIR, language: str = "en", today: dt.date 
     for path in sorted((Path(root) / "site").glob("*.md")):
         rel = f"site/{path.name}"
         site[path.stem] = parse_site_page(path.stem, r.text(rel), rel)
+        if language != "en":
+            _same_sections(site[path.stem], parse_site_page(path.stem, path.read_text(encoding="utf-8"), rel),
+                           r._translated_rel(rel))
     glossary = {g.id: g for g in _items(r, "glossary.yaml", GlossaryTerm, today)}
+    info = r.language_info()
     content = Content(
         language=language,
+        language_info=info,
         questions=_build(Questions, r.yaml("questions.yaml"), "questions.yaml", "steps"),
         options=options,
         cautions=_items(r, "cautions.yaml", Caution, today),
@@ -509,9 +570,16 @@ def load_content(root: Path = CONTENT_DIR, language: str = "en", today: dt.date 
         ui=_build(UIStrings, r.yaml("ui.yaml"), "ui.yaml", "strings"),
         settings=_build(Settings, r.yaml("settings.yaml"), "settings.yaml", "settings"),
         site=site,
+        translation_draft=r.draft,
     )
     check_links(content)
     return content
+
+
+def _same_sections(translated: SitePage, english: SitePage, rel: str) -> None:
+    ids, english_ids = [s.id for s in translated.sections], [s.id for s in english.sections]
+    if ids != english_ids:
+        raise ContentError(rel, translated.id, f"sections must be those of the English page, in order: {', '.join(english_ids)}")
 
 
 def check_links(c: Content) -> None:

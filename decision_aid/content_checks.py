@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
-from .content import Content
-import re
+import yaml
 
-from .textcheck import MAX_SENTENCE_GRADE, explained_terms, hard_sentences, prescriptive_phrases, prose
+from . import translation
+from .content import Content
+from .textcheck import (MAX_SENTENCE_GRADE, explained_terms, hard_sentences, hard_sentences_in,
+                        prescriptive_phrases, prose)
 
 MAX_AGE_DAYS = 365
 
@@ -51,14 +54,22 @@ def check_all(content: Content, root: Path, today: dt.date | None = None) -> lis
     """Every wording and freshness problem, each naming its file and item."""
     today = today or dt.date.today()
     terms = glossary_terms(content)
+    lang = content.language_info
     problems = []
     for rel, item, text in texts(content):
-        bad = prescriptive_phrases(text)
+        rel = rel if content.language == "en" else f"i18n/{content.language}/{rel}"
+        bad = prescriptive_phrases(text, tuple(lang.prescriptive))
         if bad:
             problems.append(f"{rel}: {item}: prescriptive phrase {bad[0]!r}")
-        for g, sentence in hard_sentences(text, terms):
-            problems.append(f"{rel}: {item}: reading grade {g:.1f} is above {MAX_SENTENCE_GRADE:g} "
-                            f"in the sentence {sentence!r}")
+        if content.language == "en":
+            problems += [f"{rel}: {item}: reading grade {g:.1f} is above {MAX_SENTENCE_GRADE:g} "
+                         f"in the sentence {sentence!r}" for g, sentence in hard_sentences(text, terms)]
+        elif lang.readability:
+            r = lang.readability
+            problems += [f"{rel}: {item}: {r.formula} {v:.0f} is below {r.minimum:g} in the sentence {sentence!r}"
+                         for v, sentence in hard_sentences_in(text, lang.code, r.formula, r.minimum, terms)]
+    if content.language != "en":
+        problems += translation_problems(root, content.language)
     for rel, item in sourced_by_file(content):
         for src in item.sources:
             why = source_problems(src.url)
@@ -84,3 +95,27 @@ def sourced_by_file(content: Content) -> list[tuple[str, object]]:
                        ("questions_to_ask.yaml", content.ask)):
         out += [(rel, i) for i in items]
     return out + [("urgent.yaml", content.urgent)]
+
+
+def translation_problems(root: Path, language: str) -> list[str]:
+    """Texts of a translation still equal to the English ones (names and numbers aside), and
+    site pages left in English."""
+    english = {p.relative_to(root).as_posix(): yaml.safe_load(p.read_text(encoding="utf-8"))
+               for p in [*sorted(root.glob("*.yaml")), *sorted(root.glob("options/*.yaml"))]}
+    names = {w.lower() for data in english.values() if isinstance(data, dict)
+             for text in data.get("examples") or [] for w in re.findall(r"[^\W\d_]+", str(text))}
+    problems = []
+    for rel, data in english.items():
+        keep = translation.kept_keys(rel)
+        path = root / "i18n" / language / rel
+        if rel == "language.yaml" or not translation.has_words(data, None, keep) or not path.exists():
+            continue
+        merged = translation.overlay(data, yaml.safe_load(path.read_text(encoding="utf-8")), keep)
+        problems += [f"i18n/{language}/{rel}: {where}: still the English text {en!r}"
+                     for where, en, tr in translation.pairs(data, merged, keep)
+                     if tr.strip() == en.strip() and not translation.same_as_english_allowed(en, names)]
+    for page in sorted(root.glob("site/*.md")):
+        path = root / "i18n" / language / "site" / page.name
+        if path.exists() and path.read_text(encoding="utf-8") == page.read_text(encoding="utf-8"):
+            problems.append(f"i18n/{language}/site/{page.name}: still the English page")
+    return problems

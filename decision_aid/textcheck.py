@@ -15,9 +15,11 @@ PRESCRIPTIVE = [
 _PRESCRIPTIVE = re.compile("|".join(PRESCRIPTIVE), re.I)
 
 
-def prescriptive_phrases(text: str) -> list[str]:
-    """Phrases that tell the patient what to do or rank an option."""
-    return [m.group(0) for m in _PRESCRIPTIVE.finditer(text)]
+def prescriptive_phrases(text: str, patterns: tuple[str, ...] = ()) -> list[str]:
+    """Phrases that tell the patient what to do or rank an option (in English, or by the
+    patterns of another language's language.yaml)."""
+    found = _PRESCRIPTIVE.finditer(text) if not patterns else re.finditer("|".join(patterns), text, re.I)
+    return [m.group(0) for m in found]
 
 
 MAX_SENTENCE_GRADE = 10.0
@@ -59,6 +61,26 @@ def hard_sentences(text: str, terms: tuple[str, ...] = (),
                    limit: float = MAX_SENTENCE_GRADE) -> list[tuple[float, str]]:
     """(grade, sentence) for every sentence of text above the limit, each scored on its own."""
     return [(g, s) for s in sentences(text) if (g := grade(s, terms)) > limit]
+
+
+def score(text: str, formula: str, language: str, terms: tuple[str, ...] = ()) -> float | None:
+    """Another language's readability score of one sentence (textstat's formula, such as
+    fernandez_huerta for Spanish: higher is easier); None when too short to score."""
+    plain = _plain(text, terms)
+    if len(plain.split()) < MIN_WORDS:
+        return None
+    textstat.set_lang(language)
+    try:
+        return float(getattr(textstat, formula)(plain))
+    finally:
+        textstat.set_lang("en_US")
+
+
+def hard_sentences_in(text: str, language: str, formula: str, minimum: float,
+                      terms: tuple[str, ...] = ()) -> list[tuple[float, str]]:
+    """(score, sentence) for every sentence of text below the language's minimum score."""
+    return [(v, s) for s in sentences(text)
+            if (v := score(s, formula, language, terms)) is not None and v < minimum]
 
 
 SKIP_KEYS = {"id", "sources", "url", "examples", "show_when", "later_when", "when", "last_reviewed",
