@@ -6,7 +6,8 @@ free text) or a tuple of strings (multiple choice). A skipped question has no ke
 from __future__ import annotations
 
 import json
-from typing import Any, BinaryIO, Mapping
+import re
+from typing import Any, BinaryIO, Mapping, Optional
 
 from pydantic import BaseModel, ConfigDict, StrictInt, ValidationError
 
@@ -92,12 +93,16 @@ class _SavedFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     schema_version: StrictInt
     answers: dict[str, Any]
+    language: Any = None   # additive: the language she used ("es"); English when absent
 
 
-def to_file(answers: Mapping[str, Any]) -> bytes:
-    """The saved-answers file (data dictionary): UTF-8 JSON the patient keeps."""
-    body = {"schema_version": SCHEMA_VERSION,
-            "answers": {k: list(v) if isinstance(v, tuple) else v for k, v in answers.items()}}
+def to_file(answers: Mapping[str, Any], language: str = "en") -> bytes:
+    """The saved-answers file (data dictionary): UTF-8 JSON the patient keeps. A language other
+    than English is written as the optional top-level "language", so resuming speaks it again."""
+    body: dict[str, Any] = {"schema_version": SCHEMA_VERSION,
+                            "answers": {k: list(v) if isinstance(v, tuple) else v for k, v in answers.items()}}
+    if language != "en":
+        body["language"] = language
     return json.dumps(body, ensure_ascii=False, indent=2).encode("utf-8")
 
 
@@ -152,6 +157,15 @@ def from_file(data: bytes) -> Answers:
     """Read a saved-answers file, or raise AnswersError naming the one problem found.
 
     `data` may be the result of read_limited: a file over the limit is refused by its size."""
+    return read_saved(data)[0]
+
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+
+
+def read_saved(data: bytes) -> tuple[Answers, Optional[str]]:
+    """The answers of a saved file and the language it was saved in (None: not said, or not
+    a language code; the answers are read all the same)."""
     if not data or not data.strip():
         raise AnswersError("empty_file")
     if len(data) > MAX_FILE_BYTES:
@@ -182,4 +196,5 @@ def from_file(data: bytes) -> Answers:
         if any(err["type"] == "extra_forbidden" for err in e.errors()):
             raise AnswersError("unknown_key") from None
         raise AnswersError("no_answers") from None
-    return clean(saved.answers)
+    language = saved.language if isinstance(saved.language, str) and _LANGUAGE.fullmatch(saved.language) else None
+    return clean(saved.answers), language

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from .answer_errors import message
-from .answers import AnswersError, from_file, read_limited
-from .content import CONTENT_DIR, ContentError, load_content
+from .answers import AnswersError, read_limited, read_saved
+from .content import CONTENT_DIR, ContentError, available_languages, load_content
 from .export_markdown import to_markdown
 from .inert_text import BIDI, strip_controls
 from .summary import build_summary
@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("file", help="a saved-answers JSON file ('Save my answers' in the app)")
     s.add_argument("--format", choices=["json", "markdown", "pdf"], default="markdown")
     s.add_argument("--output", help="write here instead of standard output (needed for pdf)")
+    s.add_argument("--language", help="the summary's language, such as es (default: the file's, else English);"
+                                      " in another language than English the PDF ends with the sheet in English")
     s.add_argument("--full", action="store_true",
                    help="pdf: every section (default: the discussion sheet and the options' details, at most a few pages)")
     v = sub.add_parser("validate-content", help="check every content file")
@@ -107,15 +109,24 @@ def _summarize(args: argparse.Namespace) -> int:
             data = read_limited(f)   # never the whole of a huge file
     except OSError as e:
         return _fail(f"cannot read {args.file}: {e.strerror}")
+    languages = available_languages()
+    if args.language and args.language not in languages:
+        return _fail(f"--language must be one of: {', '.join(languages)}")
     try:
-        content = load_content()
+        content = load_content(language=args.language or "en")
     except ContentError as e:
         return _fail(f"content is invalid: {e}")
     try:
-        answers = from_file(data)
+        answers, saved_in = read_saved(data)
     except AnswersError as e:
         return _fail(f"{args.file}: {message(e, content)}")
-    summary = build_summary(answers, content)
+    if not args.language and saved_in in languages and saved_in != "en":
+        try:
+            content = load_content(language=saved_in)
+        except ContentError as e:
+            return _fail(f"content is invalid: {e}")
+    team = load_content() if content.language != "en" else None
+    summary = build_summary(answers, content, team=team)
     if args.format == "pdf":
         if not args.output:
             return _fail("--format pdf needs --output FILE.pdf")

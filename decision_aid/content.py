@@ -360,18 +360,27 @@ class Readability(_Model):
     minimum: float
 
 
+class DateStyle(_Model):
+    """How a language writes a date: its months and an order with {day}, {month} and {year}."""
+    months: list[str] = Field(min_length=12, max_length=12)
+    format: str = Field(pattern=r"\{day\}")
+
+    def date(self, d: dt.date) -> str:
+        """"December 1, 2026", "1 de diciembre de 2026"."""
+        return self.format.format(day=d.day, month=self.months[d.month - 1], year=d.year)
+
+
 class Language(_Model):
-    """language.yaml: how the app names a language, and how it writes dates in it."""
+    """language.yaml: how the app names a language, writes dates and checks its texts."""
     code: str = Field(pattern=r"^[a-z]{2,3}$")
     name: str = Field(min_length=2)              # in the language itself: "Español"
-    months: list[str] = Field(min_length=12, max_length=12)
-    date_format: str                             # with {day}, {month} and {year}
+    picker_label: str = Field(min_length=2)      # "Language" in it: "Idioma"
+    dates: DateStyle
     readability: Optional[Readability] = None    # None: no formula for it offline; a person checks
     prescriptive: list[str] = []                 # regular expressions of phrases that tell her what to do
 
     def date(self, d: dt.date) -> str:
-        """A date as people write it in this language ("1 de diciembre de 2026")."""
-        return self.date_format.format(day=d.day, month=self.months[d.month - 1], year=d.year)
+        return self.dates.date(d)
 
 
 class Content(_Model):
@@ -430,15 +439,17 @@ def _nfc(value: Any) -> Any:
     return value
 
 
-def available_languages(root: Path = CONTENT_DIR) -> dict[str, str]:
-    """Language code -> its own name, English first: every folder of content/i18n/ with a
-    language.yaml is a language the app offers."""
-    out = {"en": "English"}
-    for path in sorted(Path(root).glob("i18n/*/language.yaml")):
+def available_languages(root: Path = CONTENT_DIR) -> dict[str, Language]:
+    """Language code -> how it names itself, English first: every folder of content/i18n/ with
+    a valid language.yaml is a language the app offers."""
+    out = {}
+    for path in [Path(root) / "language.yaml", *sorted(Path(root).glob("i18n/*/language.yaml"))]:
         try:
-            out[path.parent.name] = str(yaml.safe_load(path.read_text(encoding="utf-8"))["name"])
-        except (OSError, yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError):
+            info = Language.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        except (OSError, yaml.YAMLError, UnicodeDecodeError, ValidationError):
             continue   # a broken language file is reported by load_content / validate-content
+        if path.parent == Path(root) or info.code == path.parent.name:
+            out[info.code] = info
     return out
 
 

@@ -301,8 +301,15 @@ def to_pdf(summary: Summary, notes: str | None = None, made_on: dt.date | None =
             started = True
             pdf.font("B", H1)
             pdf.multi_cell(0, H1 * 0.45, h["title"], align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            pdf.para(f"{h['made_on']}: {(made_on or dt.date.today()).isoformat()}", size=SMALL, after=0)
+            pdf.para(f"{h['made_on']}: {s.dates.date(made_on or dt.date.today())}", size=SMALL, after=0)
         if sec.layer == "details" and pdf.page_no() == 1:
             pdf.add_page()                           # page 1 is the sheet; the details follow
         _section(pdf, sec, full, notes)
+    if s.team_copy:                                  # her care team's language, on a page of its own
+        pdf.add_page()
+        pdf.font("B", H1)
+        pdf.multi_cell(0, H1 * 0.45, s.team_copy.title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.para(s.team_copy.note, size=SMALL, after=0)
+        for sec in s.team_copy.sections:
+            _section(pdf, sec, False, None)
     return bytes(pdf.output())

@@ -183,7 +183,7 @@ def document(s: "Summary", answers: Mapping[str, Any], content: "Content") -> li
                      print_only=True))
     doc.append(sheet("disclaimer", h["disclaimer"], [
         Paragraph(id="disclaimer_text", text=s.disclaimer),
-        Paragraph(id="content_date", text=f"{h['content_date']}: {s.content_last_reviewed.isoformat()}",
+        Paragraph(id="content_date", text=f"{h['content_date']}: {s.dates.date(s.content_last_reviewed)}",
                   tone="caption")]))
 
     # --- the details, one tap away ---

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from . import layout, rules
 from .answers import clean, facts
-from .content import Content, Question
+from .content import Content, DateStyle, Question
 from .dictionary import FIELDS, OPTION_FAMILIES, SURE_IDS
 from .document import Section
 
@@ -111,6 +111,14 @@ class Emphasis(_View):
     worry: str = ""                      # "you said this worries you"
 
 
+class TeamCopy(_View):
+    """The discussion sheet in the care team's language."""
+    language: str
+    title: str
+    note: str
+    sections: list[Section]
+
+
 class Summary(_View):
     language: str
     headings: dict[str, str]
@@ -139,6 +147,10 @@ class Summary(_View):
     # The same summary laid out for every surface: the sheet, then the details (layout.py).
     document: list[Section] = []
     paper: str = "letter"                # the PDF's paper (content setting)
+    dates: DateStyle = DateStyle(months=[str(m) for m in range(1, 13)], format="{year}-{month}-{day}")
+    # In another language than English: the sheet in English for her care team (printed after
+    # her own pages in the PDF), built from the same answers with the English content.
+    team_copy: Optional[TeamCopy] = None
 
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
@@ -292,8 +304,10 @@ def _fit(fam, answers: Mapping[str, Any], concerns: list[ConcernView], content: 
     return out
 
 
-def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
-    """The individualized discussion summary for these answers. Pure and total."""
+def build_summary(raw_answers: Mapping[str, Any], content: Content, team: Content | None = None) -> Summary:
+    """The individualized discussion summary for these answers. Pure and total.
+    `team`: the content in the care team's language (English), when hers is another: the
+    summary then carries the sheet in that language too (TeamCopy)."""
     answers = applicable(clean(raw_answers), content)
     f = facts(answers)
     t = content.text
@@ -330,7 +344,7 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
                 tests_needed=fam.tests_needed or t("fit.unknown"), concerns=concern_views,
                 sources=[SourceView(**s.model_dump()) for s in fam.sources],
                 review_status=fam.review_status, alongside=fam.alongside_when.holds(f),
-                review_line=(t("summary.reviewed_line", name=fam.reviewed_by, date=fam.reviewed_on.isoformat())
+                review_line=(t("summary.reviewed_line", name=fam.reviewed_by, date=content.language_info.date(fam.reviewed_on))
                              if fam.review_status == "reviewed" else None)))
             continue
         is_later = fam.later_when.raw is not None and fam.later_when.holds(f)
@@ -379,8 +393,17 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content) -> Summary:
         sure_to_discuss=[t(f"sure_talk.{s}") for s in SURE_IDS if answers.get(s) == "no"],
         answers=lines,
         disclaimer=t("summary.disclaimer"),
-        draft_notice=t("summary.draft_notice") if content.is_draft() else None,
+        draft_notice=" ".join(t(k) for k, on in (("summary.draft_notice", content.is_draft()),
+                                                  ("app.translation_draft", content.translation_draft)) if on) or None,
         content_last_reviewed=content.last_reviewed(),
         paper=content.settings.paper,
+        dates=content.language_info.dates,
     )
-    return summary.model_copy(update={"document": layout.document(summary, answers, content)})
+    summary = summary.model_copy(update={"document": layout.document(summary, answers, content)})
+    if team is not None and team.language != content.language:
+        theirs = build_summary(raw_answers, team)
+        summary = summary.model_copy(update={"team_copy": TeamCopy(
+            language=team.language, title=team.text("sheet.team_copy_title"),
+            note=team.text("sheet.team_copy_note", language=content.language_info.name),
+            sections=[sec for sec in theirs.document if sec.layer == "sheet"])})
+    return summary

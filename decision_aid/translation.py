@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator, Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 # Keys whose values are never shown as words to a patient: ids, rules, references to other
 # items, sources, review dates, search terms sent to ClinicalTrials.gov. They stay English.
@@ -180,8 +180,11 @@ def reviews(translated: Any) -> Iterator[tuple[str, TranslationReview]]:
             raise TranslationError(_join("", name) or REVIEW_KEY, f"has no {REVIEW_KEY}")
         try:
             yield name, TranslationReview.model_validate(raw)
-        except ValueError as e:
-            raise TranslationError(_join(name, REVIEW_KEY), str(e).splitlines()[-1].strip()) from None
+        except ValidationError as e:
+            first = e.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise TranslationError(_join(_join(name, REVIEW_KEY), where) if where else _join(name, REVIEW_KEY),
+                                   first["msg"]) from None
 
 
 def pairs(english: Any, merged: Any, keep: frozenset = KEEP_ENGLISH,

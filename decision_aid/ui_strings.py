@@ -45,6 +45,7 @@ class App(_Strings):
     short_title: str
     center: str
     skip_link: str
+    translation_draft: str
 
 
 class Nav(_Strings):
@@ -152,6 +153,7 @@ class Consultation(_Strings):
     print_hint: str
     details: str
     options_alongside: str
+    show_english: str
 
 
 class Learn(_Strings):
@@ -388,6 +390,8 @@ class Sheet(_Strings):
     side_effects_less: str
     all_questions: str
     what_matters: str
+    team_copy_title: str
+    team_copy_note: str
 
 
 class Errors(_Strings):

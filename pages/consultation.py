@@ -2,6 +2,7 @@ import streamlit as st
 
 from decision_aid.summary import build_summary
 from ui import chrome, downloads, guard, state
+from ui.content import get_content
 
 # Printed for the visit: only the content, on one page (no menu, header, buttons or help).
 PRINT_STYLE = ("<style>@page { size: letter; margin: 10mm; } @media print {"
@@ -13,6 +14,12 @@ PRINT_STYLE = ("<style>@page { size: letter; margin: 10mm; } @media print {"
 
 with chrome.page("nav.consultation") as content:
     t = content.text
+    english = get_content("en") if content.language != "en" else None
+    # The nurse may read this view in English; the patient's own pages stay in her language.
+    if english and st.toggle(t("consultation.show_english"), key="nv_english"):
+        view, t = english, english.text
+    else:
+        view = content
 
     st.subheader(t("consultation.heading"))
     if not state.answers():
@@ -21,7 +28,8 @@ with chrome.page("nav.consultation") as content:
         st.page_link("pages/start.py", label=t("consultation.load_link"), icon=":material/upload_file:")
         st.stop()
 
-    s = build_summary(state.answers(), content)
+    s = build_summary(state.answers(), view)
+    printed = build_summary(state.answers(), content, team=english) if english else s   # hers, then the sheet in English
     st.html(PRINT_STYLE)
 
     def box(title: str, lines: list[str], empty: str | None = None, key: str | None = None) -> None:
@@ -54,7 +62,7 @@ with chrome.page("nav.consultation") as content:
         state.seed_notes()
         st.text_area(t("consultation.notes"), key=state.NOTES_WIDGET, on_change=guard.callback(state.store_notes),
                      max_chars=5000, height=200, help=t("consultation.notes_help"))
-    downloads.pdf_button(s, state.notes() or None, t("consultation.prepare_pdf"), t("consultation.pdf"),
+    downloads.pdf_button(printed, state.notes() or None, t("consultation.prepare_pdf"), t("consultation.pdf"),
                          "summary-for-visit.pdf", key="download_pdf_nurse")
     with st.container(key="nv_print_hint"):
         st.caption(t("consultation.print_hint"))

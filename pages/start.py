@@ -1,8 +1,8 @@
 import streamlit as st
 
 from decision_aid.answer_errors import message
-from decision_aid.answers import AnswersError, from_file, read_limited
-from ui import chrome, focus, guard, state
+from decision_aid.answers import AnswersError, read_limited, read_saved
+from ui import chrome, focus, guard, language, state
 
 RESUMED = "resume_outcome"
 
@@ -14,7 +14,11 @@ def resume(data: bytes) -> None:
     nothing from the file (decision_aid/answer_errors.py)."""
     content = chrome.content_or_stop()
     try:
-        state.replace_answers(from_file(data))
+        answers, saved_in = read_saved(data)
+        state.replace_answers(answers)
+        if saved_in:
+            language.choose(saved_in)            # resuming speaks her language again
+            content = chrome.content_or_stop()
     except AnswersError as e:
         st.session_state[RESUMED] = ("error", message(e, content) + " " + content.text("errors.not_loaded"))
     else:
@@ -25,6 +29,7 @@ def resume(data: bytes) -> None:
 with chrome.page("nav.start") as content:
     t = content.text
 
+    language.picker()    # "Español / English", before anything to read
     st.header(t("start.heading"))
     if st.session_state.pop("just_cleared", False):
         st.success(t("sidebar.cleared"))

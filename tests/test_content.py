@@ -189,20 +189,6 @@ def test_yaml_is_only_read_safely():
         assert "yaml.load(" not in text and "yaml.unsafe_load" not in text and "FullLoader" not in text
 
 
-def test_a_second_language_is_added_as_parallel_files(tmp_path):
-    """content/i18n/<lang>/ holds translated copies; a missing file falls back to English."""
-    root = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, root)
-    (root / "i18n" / "es").mkdir(parents=True)
-    ui = yaml.safe_load((CONTENT_DIR / "ui.yaml").read_text(encoding="utf-8"))
-    ui["summary"]["disclaimer"] = "Este resumen no es un consejo médico. Su equipo decide con usted."
-    (root / "i18n" / "es" / "ui.yaml").write_text(yaml.safe_dump(ui, allow_unicode=True), encoding="utf-8")
-    es, en = load_content(root, language="es"), load_content(root)
-    assert es.text("summary.disclaimer").startswith("Este resumen")
-    assert en.text("summary.disclaimer") != es.text("summary.disclaimer")
-    assert es.options == en.options          # untranslated files fall back to English
-
-
 def test_validate_content_names_a_missing_ui_string(broken):
     from decision_aid.cli import main
     root = broken("ui.yaml", lambda d: d["fit"]["concern_names"].pop("fertility"))

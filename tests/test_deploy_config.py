@@ -86,12 +86,12 @@ def test_the_only_inline_scripts_allowed_are_the_ones_the_app_runs():
     deploy/kubernetes.yaml (the browser's console names the new one)."""
     import streamlit
 
-    from ui import focus, style
+    from ui import focus, language, style
 
     index = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
     inline = [m for m in re.findall(r"<script>(.*?)</script>", index, re.S)]
     allowed = csp_directives(nginx_headers()["Content-Security-Policy"])["script-src"]
-    expected = {_inline_script_hash(s) for s in inline + [style.TOP_JS, style.LEAVE_JS, focus._JS]}
+    expected = {_inline_script_hash(s) for s in inline + [style.TOP_JS, style.LEAVE_JS, focus._JS, language.LANG_JS]}
     assert expected == {s for s in allowed if s.startswith("'sha256-")}
 
 

@@ -11,17 +11,18 @@ from decision_aid.answers import facts, to_file
 from decision_aid.content import Content, ContentError, SitePassage
 from decision_aid.summary import applicable
 
-from . import focus, idle, media, state, style, urgent
+from . import focus, idle, language, media, state, style, urgent
 from .content import get_content
 from .guard import guard, show_callback_failure
 
 FAVICON = (Path(__file__).resolve().parent.parent / "static" / "favicon.png").read_bytes()  # read once
 
 
-def content_or_stop() -> Content:
-    """The content, or a plain message (never a traceback) when a content file is broken."""
+def content_or_stop(lang: str | None = None) -> Content:
+    """The content in her language (or in `lang`), or a plain message (never a traceback) when
+    a content file is broken."""
     try:
-        return get_content()
+        return get_content(lang or language.current())
     except ContentError as e:  # a maintainer's mistake in content/
         st.error("This guide cannot open because one of its content files has a problem. "
                  "Please tell the cancer center's web team.")
@@ -45,6 +46,7 @@ def _frame(title_key: str, content: Content, urgent_here: bool) -> None:
     st.set_page_config(page_title=title, page_icon=FAVICON,
                        layout="wide", initial_sidebar_state="auto")
     style.apply()  # 44 px touch targets and focus rings (ui/style.py)
+    language.keep(content.language)
     idle.enforce(content)  # answers left alone for hours are dropped, with a plain notice
     if not urgent_here:
         with guard(content, "urgent notice"):
@@ -81,6 +83,8 @@ def sidebar(content: Content) -> None:
     t = content.text
     with st.sidebar:
         st.markdown(f"**{t('app.center')}**  \n{t('app.short_title')}")
+        if content.translation_draft:
+            st.caption(t("app.translation_draft"))
         f = facts(state.answers())   # only the questions that apply count (none about menopause for a man)
         asked = [q.id for s in content.questions.steps for q in s.questions if q.show_when.holds(f)]
         done = len([k for k in applicable(state.answers(), content) if k in asked])
@@ -98,7 +102,7 @@ def sidebar(content: Content) -> None:
 def save_button(content: Content, key: str) -> None:
     """"Save my answers to a file": a download the patient keeps (nothing is kept here)."""
     if state.answers():
-        st.download_button(content.text("sidebar.save"), data=to_file(state.answers()),
+        st.download_button(content.text("sidebar.save"), data=to_file(state.answers(), content.language),
                            file_name="my-answers.json", mime=media.private_type("application/json"),
                            on_click="ignore",
                            help=content.text("sidebar.save_help"), key=key, icon=":material/save:")

@@ -65,7 +65,8 @@ h2[tabindex="-1"]:focus {{ outline: none; }}
    menu button. (theme.paddingTop cannot do this: on a phone it is added to the header's height.) */
 [data-testid="stMainBlockContainer"] {{ padding-top: 4.5rem !important; }}
 .st-key-view_top, [data-testid="stLayoutWrapper"]:has(> .st-key-view_top),
-.st-key-focus_script, [data-testid="stLayoutWrapper"]:has(> .st-key-focus_script) {{ display: none; }}
+.st-key-focus_script, [data-testid="stLayoutWrapper"]:has(> .st-key-focus_script),
+.st-key-lang_script, [data-testid="stLayoutWrapper"]:has(> .st-key-lang_script) {{ display: none; }}
 /* The urgent warning takes focus when it appears (ui/focus.py): show it with the same ring. */
 .st-key-urgent_now:focus {{ outline: 3px solid {FOCUS}; outline-offset: 2px; }}
 .st-key-urgent_now {{ scroll-margin-top: 4.5rem; }}
