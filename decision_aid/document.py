@@ -105,6 +105,7 @@ class Section(_Block):
     layer: Literal["sheet", "details"]
     in_short_pdf: bool                   # printed in the default (short) PDF
     print_only: bool = False             # only on paper (lines to write on)
+    folded_on_screen: bool = False       # on screen one tap away (her own answers); its notes stay in view
     tone: Literal["plain", "urgent"] = "plain"
     warnings: list[str] = []             # prominent messages shown first (e.g. about pregnancy)
     warnings_title: str = ""             # their label ("Important")

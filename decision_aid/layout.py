@@ -159,7 +159,8 @@ def document(s: "Summary", answers: Mapping[str, Any], content: "Content") -> li
     facts_blocks = _facts(s, answers, content)
     if s.draft_notice:
         facts_blocks.insert(0, Paragraph(id="draft", text=s.draft_notice, tone="note"))
-    doc.append(sheet("facts", t("sheet.facts"), facts_blocks))
+    # on screen, her facts are one tap away: she has just checked these answers (the PDF prints them)
+    doc.append(sheet("facts", t("sheet.facts"), facts_blocks, folded_on_screen=True))
     if s.own_questions:
         doc.append(sheet("own_questions", t("sheet.own_questions"),
                          [Paragraph(id="own_questions_text", text=s.own_questions, tone="her_words")]))

@@ -57,7 +57,9 @@ with chrome.page("nav.questions", urgent_here=urgent_here) as content:
             if st.button(t("steps.back_to_review"), type="primary", key="back_to_review",
                          use_container_width=True):
                 st.session_state.pop(state.CHANGING, None)
-                focus.request(f".st-key-change_{changing} button", t("review.heading"))
+                # back to its Change button (or, still skipped, to the step's line of skipped questions)
+                focus.request(f".st-key-change_{changing} button, .st-key-change_skipped_{step.id} button",
+                              t("review.heading"))
                 st.switch_page("pages/review.py")
         back, nxt = st.columns(2)
         if n > 0:

@@ -130,6 +130,22 @@ def test_review_change_link_opens_the_right_step(content):
     assert at.radio(key="q_hr_status").value == "positive"
 
 
+def test_skipped_questions_are_one_line_per_step_with_one_change(content):
+    at = open_app()
+    at.session_state["answers"] = {"hr_status": "positive", "sex": "female"}
+    at.switch_page("pages/review.py").run()
+    biology = next(s for s in content.questions.steps if s.id == "biology")
+    skipped = [q.short for q in biology.questions if q.id != "hr_status"]
+    line = f"**{content.text('review.skipped')}:** " + "; ".join(skipped)
+    assert line in [m.value for m in at.markdown]
+    keys = [b.key for b in at.button]
+    assert "change_hr_status" in keys and not any(f"change_{q.id}" in keys for q in biology.questions[1:])
+    assert keys.count("change_skipped_biology") == 1
+    click(at, "change_skipped_biology")              # to the step, at the first skipped question
+    assert "her2_status" in visible_questions(at)
+    assert at.session_state["changing"] == "her2_status"
+
+
 def test_clear_my_answers_asks_first_then_empties_everything(content):
     at = open_app()
     at.session_state["answers"] = {"hr_status": "positive", "own_questions": "private words"}

@@ -128,6 +128,12 @@ def test_the_page_draws_the_sheet_and_leaves_closed_details_undrawn(content, ans
     assert answers["own_questions"] in screen
     main = next(o for o in s.options if not o.alongside)
     assert main.what_it_is not in screen                                   # its details: not drawn
+    # her facts (she has just checked them) are one tap away; the draft notice stays in view
+    fact = section(s, "facts").blocks[-1].lines[0].text
+    assert fact not in screen and (not s.draft_notice or s.draft_notice in screen)
+    at.session_state["fold_facts"] = True
+    at.run()
+    assert fact in texts(at)
     at.session_state[f"details_option_{main.id}"] = True                   # opened, as a tap would
     at.run()
     assert main.what_it_is in texts(at)

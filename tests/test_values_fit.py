@@ -338,6 +338,10 @@ def test_sure_is_asked_again_after_the_summary_and_a_no_becomes_a_thing_to_talk_
     screen = _summary_screen(at)
     heading = content.text("sheet.talk_through")
     assert content.text("sure_again.heading") in screen and heading not in screen
+    assert content.text("sure_again.intro") not in screen          # one tap away: folded
+    at.session_state["sure_again_open"] = True                     # opened, as a tap would
+    at.run()
+    screen = texts(at)
     assert content.text("sure_again.all_yes") in screen
     assert all(at.radio(key=f"sure_after_{q}").value == "yes" for q in SURE_IDS)   # seeded from the answers
     at.radio(key="sure_after_sure_support").set_value("no")

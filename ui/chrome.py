@@ -100,7 +100,7 @@ def sidebar(content: Content) -> None:
 
 
 def save_button(content: Content, key: str) -> None:
-    """"Save my answers to a file": a download the patient keeps (nothing is kept here)."""
+    """"Save my answers": a download the patient keeps (nothing is kept here)."""
     if state.answers():
         st.download_button(content.text("sidebar.save"), data=to_file(state.answers(), content.language),
                            file_name="my-answers.json", mime=media.private_type("application/json"),

@@ -101,7 +101,7 @@ TOP_JS = ('if (!(window.__daKept && document.activeElement === window.__daKept))
           ' document.querySelector(\'[data-testid="stSidebarCollapseButton"] button\')?.click();')
 
 # While there are answers, the browser asks before a reload or closing the tab would lose them
-# (Chromium shows its own words; the page's "Save my answers to a file" is the way to keep them).
+# (Chromium shows its own words; the page's "Save my answers" is the way to keep them).
 LEAVE_JS = ('(() => { const w = window;'
             'if (w.__daLeave) w.removeEventListener("beforeunload", w.__daLeave);'
             'w.__daLeave = (e) => { e.preventDefault(); e.returnValue = ""; };'

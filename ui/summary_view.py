@@ -1,7 +1,8 @@
 """Print the summary's document on the page. Decides nothing: the sections, their order, their
 layer and every string come from the Summary's document (decision_aid/layout.py).
 
-The sheet is drawn first; each details section sits in an expander that is drawn only when
+The sheet is drawn first (a section `folded_on_screen`, her facts, in a fold drawn only when
+opened; its notes stay in view); each details section sits in an expander that is drawn only when
 opened (`on_change="rerun"`, then `if exp.open`), so a closed section costs nothing to send.
 """
 from __future__ import annotations
@@ -84,11 +85,24 @@ def _block(b: Block) -> None:
         st.html("".join(icon_array.figure(p.n, p.alt, p.caption, p.label) for p in b.items))
 
 
-def _body(sec: Section) -> None:
-    if sec.warnings:                     # prominent cautions (e.g. pregnancy): before anything else
+def _is_note(b: Block) -> bool:
+    return isinstance(b, Paragraph) and b.tone == "note"
+
+
+def _cautions(sec: Section) -> None:
+    """What must stay in view: its warnings (e.g. about pregnancy) and notes (the draft notice)."""
+    if sec.warnings:                     # prominent cautions: before anything else
         st.error(f"**{sec.warnings_title}:**\n" + "\n".join(f"- {w}" for w in sec.warnings), icon=":material/warning:")
-    for b in sec.blocks:
+    for b in filter(_is_note, sec.blocks):
         _block(b)
+
+
+def _body(sec: Section, cautions: bool = True) -> None:
+    if cautions:
+        _cautions(sec)
+    for b in sec.blocks:
+        if not _is_note(b):
+            _block(b)
     if sec.site:
         st.page_link("pages/learn.py", label=sec.site.label, icon=":material/menu_book:")
 
@@ -104,8 +118,15 @@ def render(s: Summary, details_heading: str, details_intro: str,
     # the urgent notice first and whole (the page frame shows only a compact line of it)
     for sec in (x for x in shown if x.layer == "sheet"):
         with st.container(key=f"sec_{sec.id}", border=sec.tone == "urgent"):
-            st.subheader(sec.title)
-            _body(sec)
+            if sec.folded_on_screen:     # one tap away, drawn only when opened; its cautions stay in view
+                _cautions(sec)
+                fold = st.expander(sec.title, key=f"fold_{sec.id}", on_change="rerun")
+                with fold:
+                    if fold.open:
+                        _body(sec, cautions=False)
+            else:
+                st.subheader(sec.title)
+                _body(sec)
         if actions and sec.id == "facts":
             actions()
     if after_sheet:

@@ -1,4 +1,5 @@
-"""The four SURE questions asked again after the summary is read, as one small form.
+"""The four SURE questions asked again after the summary is read, as one small form in a fold
+under the sheet (drawn only when opened).
 
 The answers go to the same answer ids as the "How sure do you feel?" step (through
 ui/state.py); any "no" then shows in the summary as a thing to talk through with the team.
@@ -26,10 +27,20 @@ def _save(ids: list[str]) -> None:
     st.session_state[SAVED] = True
 
 
+OPEN = "sure_again_open"   # the fold's key: it stays open after "Add these to my summary"
+
+
 def draw(content: Content) -> None:
+    """One tap away: a fold drawn only when opened (she answered these four a moment ago)."""
+    fold = st.expander(content.text("sure_again.heading"), key=OPEN, on_change="rerun")
+    with fold:
+        if fold.open:
+            _form(content)
+
+
+def _form(content: Content) -> None:
     t = content.text
     questions = [q for s in content.questions.steps for q in s.questions if q.id in SURE_IDS]
-    st.subheader(t("sure_again.heading"))
     st.markdown(t("sure_again.intro"))
     with st.form("sure_again", enter_to_submit=False):
         for q in questions:

@@ -63,7 +63,7 @@ def test_a_whole_session_leaves_no_trace_on_disk_or_in_the_log(browser, tmp_path
             page.get_by_role("button", name="Download the summary with these notes (PDF)").click()
         assert pdf.value.path().read_bytes().startswith(b"%PDF")
         with page.expect_download() as saved:
-            page.get_by_test_id("stSidebar").get_by_role("button", name="Save my answers to a file").click()
+            page.get_by_test_id("stSidebar").get_by_role("button", name="Save my answers").click()
         assert QUESTION in saved.value.path().read_text()        # the download the patient keeps
         page.get_by_test_id("stSidebar").get_by_text("Your summary", exact=True).click()
         expect(page.get_by_text(QUESTION)).to_be_visible()
