@@ -76,6 +76,7 @@ class Start(_Strings):
     resume_help: str
     resume_label: str
     resume_button: str
+    choose_file: str
     resume_done: str
     reload_note: str
     draft_note: str

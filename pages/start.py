@@ -2,7 +2,7 @@ import streamlit as st
 
 from decision_aid.answer_errors import message
 from decision_aid.answers import AnswersError, read_limited, read_saved
-from ui import chrome, focus, guard, language, state
+from ui import chrome, focus, guard, language, state, style
 
 RESUMED = "resume_outcome"
 
@@ -35,6 +35,8 @@ with chrome.page("nav.start") as content:
         st.success(t("sidebar.cleared"))
     if content.is_draft():
         st.info(t("start.draft_note"), icon=":material/edit_note:")
+    if content.translation_draft:
+        st.info(t("app.translation_draft"), icon=":material/translate:")
     st.markdown(t("start.what_it_is"))
     st.markdown(f"**{t('start.what_it_is_not')}**")
     st.markdown(t("start.time", questions=t("start.measured_question_minutes"),   # measured: make journey
@@ -58,6 +60,8 @@ with chrome.page("nav.start") as content:
         st.markdown(t("start.resume_help"))
         st.caption(t("start.reload_note"))
         upload = st.file_uploader(t("start.resume_label"), type=["json"], key="resume_file")
+        if content.language != "en":
+            style.relabel_file_chooser("resume_file", t("start.choose_file"))
         if upload is not None:
             upload.seek(0)   # every run reads it from the start
             st.button(t("start.resume_button"), key="resume", on_click=resume, args=(read_limited(upload),))   # at most the size limit and one byte

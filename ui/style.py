@@ -118,3 +118,14 @@ def apply() -> None:
         st.html(focus.script(TOP_JS, view=hashlib.sha256(view.encode()).hexdigest()[:16]),
                 unsafe_allow_javascript=True)
         st.html(focus.script(LEAVE_JS, on="true" if state.answers() else "false"), unsafe_allow_javascript=True)
+
+
+def relabel_file_chooser(key: str, label: str) -> None:
+    """Streamlit 1.67 names its file chooser's button and limits in English only: in another
+    language, the button shows `label` instead (CSS generated text is part of its accessible
+    name in Chromium) and the English limit line is hidden (the field's label says .json)."""
+    text = label.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ")
+    words = f".st-key-{key} [data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p"
+    st.html(f"<style>{words} {{ font-size: 0 !important; }}"
+            f"{words}::after {{ content: \"{text}\"; font-size: 1rem; }}"
+            f".st-key-{key} [data-testid='stFileUploaderDropzoneInstructions'] {{ display: none; }}</style>")
