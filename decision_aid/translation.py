@@ -26,7 +26,7 @@ KEEP_ENGLISH = frozenset({
     "order", "facts", "ask_first", "applies_to", "terms", "widget", "route", "frequency",
     "concern", "group", "page", "section", "last_reviewed", "review_status", "reviewed_by",
     "reviewed_on", "paper", "site_links", "base_url", "condition", "subtype_terms",
-    "biomarker_terms", "sets", "missing", "concerns",
+    "biomarker_terms", "sets", "missing", "concerns", "values",
 })
 
 

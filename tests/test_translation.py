@@ -195,3 +195,12 @@ def test_the_command_line_speaks_the_files_language_and_the_pdf_ends_in_english(
     flat = lambda s: re.sub(r"\s+", " ", s)
     for option in build_summary(v.answers, en).options:                 # the same options, named in English
         assert flat(option.title)[:25] in flat(team)
+
+
+def test_a_question_groups_choice_ids_stay_in_the_english_file(es, en):
+    """A group's `values` name answer choices (ids), not words: the Spanish file leaves them out,
+    the check does not ask for them in Spanish, and the Spanish groups gather the same choices."""
+    def groups(content):
+        return {g.id: g.values for s in content.questions.steps for q in s.questions for g in q.groups}
+    assert groups(en) and groups(es) == groups(en)
+    assert not [p for p in check_all(es, CONTENT_DIR) if ".values." in p]
