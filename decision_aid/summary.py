@@ -111,6 +111,9 @@ class Emphasis(_View):
     worry: str = ""                      # "you said this worries you"
 
 
+TEAM_LEAVES_OUT = ("notes", "disclaimer", "alongside")   # what is hers alone, or general
+
+
 class TeamCopy(_View):
     """The discussion sheet in the care team's language."""
     language: str
@@ -405,5 +408,6 @@ def build_summary(raw_answers: Mapping[str, Any], content: Content, team: Conten
         summary = summary.model_copy(update={"team_copy": TeamCopy(
             language=team.language, title=team.text("sheet.team_copy_title"),
             note=team.text("sheet.team_copy_note", language=content.language_info.name),
-            sections=[sec for sec in theirs.document if sec.layer == "sheet"])})
+            # her sheet without her lines for notes, her reminder, and what goes with any treatment: one page
+            sections=[sec for sec in theirs.document if sec.layer == "sheet" and sec.id not in TEAM_LEAVES_OUT])})
     return summary
