@@ -73,6 +73,11 @@ def test_change_returns_to_check_your_answers(open_app):
     expect(app.key("review_recurrence_type")).to_contain_text(app.label("recurrence_type", "both"))
     app.page.wait_for_function("!!document.activeElement.closest('.st-key-change_recurrence_type')")
     expect(app.button("change_recurrence_type")).to_be_in_viewport()
+    # the step's other questions, skipped, are one line with one Change; after it, focus comes back there
+    expect(app.key("review_skipped_recurrence")).to_contain_text(app.questions["recurrence_timing"].short)
+    app.click("change_skipped_recurrence", lambda: app.expect_step(n))
+    app.click("back_to_review", lambda: expect(app.key("see_summary")).to_be_attached())
+    app.page.wait_for_function("!!document.activeElement.closest('.st-key-change_skipped_recurrence')")
 
 
 def test_a_reload_with_answers_asks_first(open_app):

@@ -1,9 +1,11 @@
 """The short version of `make journey`: a patient on a 390x844 phone answers every question
 and reads her summary; the estimate (journey/measure.py) must be 10 minutes or less.
 
-The questions part is held to its own budget, so it cannot grow back. The whole journey is still
-over ten minutes (about 16: the questions about 12, the discussion sheet about 4), so that
-assertion is an expected failure for now: the test prints the numbers either way (pytest -s)."""
+The questions part and the whole journey are held to budgets just above what they measure, so
+they cannot grow back. The whole journey is still over ten minutes (about 13.7: the questions
+about 10.8, of which the check-your-answers page about 1.6; the discussion sheet about 2.9), so
+the ten-minute assertion is an expected failure for now: the test prints the numbers either way
+(pytest -s)."""
 from __future__ import annotations
 
 import pytest
@@ -12,7 +14,8 @@ from journey.measure import TARGET_MINUTES, phone_patient, questions_minutes
 
 pytestmark = pytest.mark.browser
 
-QUESTIONS_BUDGET = 13   # minutes, from the start page through check-your-answers (measured ~11.7)
+QUESTIONS_BUDGET = 11.5   # minutes, from the start page through check-your-answers (measured 10.8)
+JOURNEY_BUDGET = 14.5     # minutes, the whole journey (measured 13.7)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,11 @@ def test_the_questions_take_a_phone_patient_less_than_their_budget(measured):
     assert questions <= QUESTIONS_BUDGET, measured.parts
 
 
-@pytest.mark.xfail(strict=False, reason="about 16 minutes today: the questions alone take about 12 "
+def test_the_whole_journey_stays_within_its_budget(measured):
+    assert measured.minutes <= JOURNEY_BUDGET, measured.parts
+
+
+@pytest.mark.xfail(strict=False, reason="about 13.7 minutes today: the questions alone take about 10.8 "
                                          "(issue 15 remains open)")
 def test_a_phone_patient_finishes_in_ten_minutes(measured):
     assert measured.minutes <= TARGET_MINUTES, measured.parts
