@@ -42,7 +42,8 @@ def test_server_config_is_safe():
 
 
 def test_no_cache_holds_anything_derived_from_answers():
-    """Only content is cached (st.cache_resource, keyed by language); answers never are."""
+    """Only content is cached (st.cache_resource, keyed by language, and the list of languages);
+    answers never are."""
     cached = []
     for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text())):
@@ -50,7 +51,7 @@ def test_no_cache_holds_anything_derived_from_answers():
                 for d in node.decorator_list:
                     if "cache" in ast.unparse(d):
                         cached.append((path.name, node.name, [a.arg for a in node.args.args]))
-    assert cached == [("content.py", "get_content", ["language"])]
+    assert sorted(cached) == [("content.py", "get_content", ["language"]), ("content.py", "get_languages", [])]
 
 
 def test_a_failing_page_shows_a_friendly_message_not_a_traceback(monkeypatch, content):

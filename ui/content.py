@@ -3,10 +3,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid.content import Content, load_content
+from decision_aid.content import Content, Language, available_languages, load_content
 
 
 @st.cache_resource(show_spinner=False)
 def get_content(language: str = "en") -> Content:
     return load_content(language=language)
+
+
+@st.cache_resource(show_spinner=False)
+def get_languages() -> dict[str, Language]:
+    """Code -> how the language names itself, English first (content/i18n/<code>/language.yaml)."""
+    return available_languages()
 

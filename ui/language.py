@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid.content import Language, available_languages
 
+from .content import get_languages
 from .focus import script
 
 KEY = "language"
@@ -20,24 +20,18 @@ PICKER = "language_picker"
 LANG_JS = "document.documentElement.lang = document.currentScript.dataset.lang;"
 
 
-@st.cache_resource(show_spinner=False)
-def available() -> dict[str, Language]:
-    """Code -> how the language names itself, English first (content/i18n/<code>/language.yaml)."""
-    return available_languages()
-
-
 def current() -> str:
     """Her language: the address's `lang` when it names one we have, else the one she chose."""
     asked = st.query_params.get("lang")
-    if asked in available():
+    if asked in get_languages():
         st.session_state[KEY] = asked
     language = st.session_state.get(KEY, "en")
-    return language if language in available() else "en"
+    return language if language in get_languages() else "en"
 
 
 def choose(language: str) -> None:
-    """Switch to `language` (a code of available()); anything else is ignored."""
-    if language in available():
+    """Switch to `language` (a code of get_languages()); anything else is ignored."""
+    if language in get_languages():
         st.session_state[KEY] = language
         if language == "en":
             st.query_params.pop("lang", None)
@@ -55,7 +49,7 @@ def keep(language: str) -> None:
 
 def picker() -> None:
     """The start page's choice, each language named in itself, side by side."""
-    langs = available()
+    langs = get_languages()
     if len(langs) < 2:
         return
     order = [c for c in langs if c != "en"] + ["en"]          # "Español / English"
