@@ -41,7 +41,7 @@ FIGURES = {
     "reruns / s": lambda r: r["reruns_per_s"],
     "server CPU ms / rerun": lambda r: r["server_cpu_ms_per_rerun"],
     "server RSS after, MB": lambda r: r["rss_after_mb"],
-    "processes below the server": lambda r: r["children"],
+    "processes below the server": lambda r: r.get("children"),
     "failed journeys": lambda r: r["failed_journeys"],
 }
 

@@ -92,9 +92,7 @@ async def load_phase(server: Server, plan: Plan, n: int, rounds: int, keep: list
 
 async def warm_up(server: Server, plan: Plan) -> dict:
     """The first session on a fresh server: lazy imports, content loading, the first PDF."""
-    idle = server.tree()
-    s = Session(server.base)
-    t0 = time.perf_counter()
+    idle, s, t0 = server.tree(), Session(server.base), time.perf_counter()
     await s.open()
     first_page = time.perf_counter() - t0
     await journey(s, plan)
@@ -280,7 +278,8 @@ def main(argv: list[str]) -> int:
         (RAW / "results-quick.json").write_text(json.dumps(res, indent=1) + "\n")
         (RAW / "README-quick.md").write_text(report.markdown(res), encoding="utf-8")
     else:
-        (OUT / "results.json").write_text(json.dumps(res, indent=1) + "\n")
+        if "--report" not in argv:  # --report: the tables only
+            (OUT / "results.json").write_text(json.dumps(res, indent=1) + "\n")
         readme = OUT / "README.md"     # the hand-written words above report.MARKER stay
         words = readme.read_text(encoding="utf-8").split(report.MARKER)[0]
         readme.write_text(f"{words}{report.MARKER}\n\n{report.markdown(res)}", encoding="utf-8")

@@ -5,8 +5,7 @@ fpdf2 (about 80 MB, plus 12 MB for multiprocessing's resource tracker): the serv
 worker held three times the bare Streamlit app's memory. A short PDF takes about a tenth of a
 second, so it is now built here (measured: bench/README.md):
 
-- fpdf2 and fontTools (about 20 MB) are imported when the first PDF is asked for, not at
-  start-up, and without numpy: fpdf2 uses it only for raster images, which these PDFs never have.
+- fpdf2 and fontTools (about 20 MB) are imported when the first PDF is asked for, not at start-up.
 - One build at a time: other patients' clicks share the interpreter with one build, not many.
 - The build runs in a thread of its own and the patient's run waits at most TIMEOUT_S: a build
   that fails or hangs gives a clear message (NotReady) and loses nothing; `responsive()` tells
@@ -23,7 +22,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import sys
 import threading
 import time
 from typing import Optional
@@ -40,19 +38,6 @@ class NotReady(Exception):
     """The PDF could not be made: the build failed, or did not end within TIMEOUT_S."""
 
 
-def _to_pdf():
-    """decision_aid.export_pdf.to_pdf, imported on first use (numpy kept out)."""
-    if "decision_aid.export_pdf" not in sys.modules and "numpy" not in sys.modules:
-        sys.modules["numpy"] = None          # `import numpy` raises ImportError: fpdf2 copes
-        try:
-            import decision_aid.export_pdf  # noqa: F401
-        finally:
-            if sys.modules.get("numpy", False) is None:
-                del sys.modules["numpy"]
-    from decision_aid.export_pdf import to_pdf
-    return to_pdf
-
-
 def _build(summary: Summary, notes: Optional[str], full: bool, deadline: float, out: dict) -> None:
     global _started
     if not _one_at_a_time.acquire(timeout=max(0.0, deadline - time.monotonic())):
@@ -60,7 +45,7 @@ def _build(summary: Summary, notes: Optional[str], full: bool, deadline: float, 
     collecting = gc.isenabled()
     try:
         _started = time.monotonic()
-        to_pdf = _to_pdf()
+        from decision_aid.export_pdf import to_pdf   # fpdf2: imported at the first PDF
         gc.disable()
         out["pdf"] = to_pdf(summary, notes=notes, full=full)
     except Exception as e:                    # noqa: BLE001 - given to the waiting run
