@@ -1,13 +1,9 @@
 """The shape of the app's questions, for the bare app (bench/bare_app/), made at run time.
 
-The bare app must draw the same widgets with the same keys, step by step, as the app (so the
-load client drives both the same way) but must not read content files or run rules. `write()`
-copies only the structure of content/questions.yaml (step ids, question ids, widget kinds, how
-many choices, the checkbox values that make up widget keys, a gate asked before a list, kinds
-asked before names, text limits) and the number of sections of the site pages and glossary
-terms shown on the Learn page, never a word of the content, to a JSON file in a temporary
-folder. The bare app reads it from $BENCH_BARE_LAYOUT (bench/bare_app/bare.py). Nothing of it
-is committed, so it cannot go stale when the content changes.
+The bare app draws the same widgets with the same keys, step by step, as the app, but reads no
+content and runs no rules. `write()` copies only the structure of the content (ids, widget kinds,
+counts, the checkbox values in widget keys; never a word) to a temporary JSON file, which the
+bare app reads from $BENCH_BARE_LAYOUT (bench/bare_app/bare.py): it cannot go stale.
 """
 from __future__ import annotations
 

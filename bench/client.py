@@ -1,37 +1,27 @@
-"""A browser-less Streamlit session: speaks the app's own websocket protocol.
+"""A browser-less Streamlit session speaking the app's own websocket protocol: one `Session` is
+one browser tab.
 
-One `Session` is one browser tab: it connects to `/_stcore/stream`, sends
-`BackMsg.rerun_script` (a `ClientState` with the page and the widget states) and reads
-`ForwardMsg`s until `script_finished == FINISHED_SUCCESSFULLY` (a click that calls
-`st.rerun` or `st.switch_page` first ends with `FINISHED_EARLY_FOR_RERUN`). Widgets are
-found by their key at the end of their id (`$$ID-<hash>-<key>`) in the deltas of the last
-run; values are sent in the fields Streamlit 1.67 reads for each widget type (radio:
-`string_value` = the option label as shown; checkbox: `bool_value`; pills:
-`string_array_value` of labels; text area: `string_value`; button: `trigger_value`).
-A download is fetched as the browser does: a button with bytes carries a `/media/...` URL;
-a button whose data is a callable is asked for with a `BackMsg.backend_operation_request`
-carrying its `deferred_file_id`, answered by a `ForwardMsg.backend_operation_response` with
-the URL; then an HTTP GET. The app's PDF is built by a "prepare" click (a rerun) first.
-
-Everything is asyncio, so hundreds of sessions run from one process. `journey()` walks a
-whole patient journey; `Plan` says which option (by position) each question gets, so the
-app and the bare app are driven in exactly the same way.
-
-The tests use the same client (tests/test_isolation.py, test_private_downloads.py,
-test_scale_out.py, test_bench_smoke.py): with `keep_text` it keeps every string the last run
-drew, and `connect()` takes the headers and subprotocol entries a browser sends (Cookie,
-Origin, the XSRF token, a session id to resume), so it works behind a reverse proxy.
+It sends `BackMsg.rerun_script` (a `ClientState` with the page and the widget states) and reads
+`ForwardMsg`s until the script finishes successfully (a click that calls `st.rerun` or
+`st.switch_page` first ends with FINISHED_EARLY_FOR_RERUN). Widgets are found by the key at the
+end of their id (`$$ID-<hash>-<key>`); values go in the fields Streamlit 1.67 reads for each
+widget type. A download is a GET of the `/media/...` URL its button carries; the app's PDF is
+made by a "prepare" click first. Everything is asyncio, so hundreds of sessions run from one
+process. `journey()` walks a whole patient journey; a `Plan` gives each question's answer by
+option position, so the app and the bare app are driven the same way. The tests use it too
+(`keep_text` keeps every string a run drew; `connect()` sends a browser's Cookie, Origin, XSRF
+token and a session id to resume, so it works behind a reverse proxy).
 """
 from __future__ import annotations
 
 import asyncio
 import html
 import time
-import uuid
+import urllib.request
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from streamlit.proto.BackMsg_pb2 import BackendOperationRequest, BackMsg, DeferredFileRequestPayload
+from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
@@ -40,16 +30,12 @@ from websockets.asyncio.client import connect
 FINISHED_OK = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
 FINISHED_RERUN = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
 WIDGET_TYPES = {"button", "checkbox", "radio", "button_group", "text_area", "download_button",
-                "file_uploader", "text_input", "selectbox", "multiselect"}
+                "file_uploader", "text_input"}
 TIMEOUT = 60.0  # seconds for one interaction; a stuck server fails the run instead of hanging
 
 
 class ProtocolError(RuntimeError):
-    pass
-
-
-class DownloadGone(ProtocolError):
-    """The server answered the download request with a /media URL that was already deleted."""
+    """The server did not answer as a browser expects."""
 
 
 @dataclass
@@ -58,7 +44,6 @@ class Sample:
     kind: str
     seconds: float
     runs: int = 1
-    page: str = ""
 
 
 def _strings(msg, out: list[str]) -> None:
@@ -82,9 +67,7 @@ class Session:
     def __init__(self, base: str, *, keep_text: bool = False, record: Callable[[Sample], None] | None = None,
                  session_id: str = ""):
         self.base = base.rstrip("/")                     # http://127.0.0.1:<port>
-        self.keep_text = keep_text
-        self.record = record or (lambda s: None)
-        self.ws = None
+        self.keep_text, self.record, self.ws = keep_text, record or (lambda s: None), None
         self.session_id = session_id                     # given: resume that session (connect())
         self.page_hash = ""                              # the page the server ran last
         self.pages: dict[str, str] = {}                  # url path -> page script hash
@@ -186,7 +169,7 @@ class Session:
                     continue
                 raise ProtocolError(f"script finished with status {msg.script_finished}")
             self._take(msg)
-        sample = Sample(kind, time.perf_counter() - t0, runs, self.page_name())
+        sample = Sample(kind, time.perf_counter() - t0, runs)
         # like the browser: remember the values we set, forget widgets no longer drawn, no triggers
         live = {proto.id for _, proto in self.widgets.values()}
         for s in states:
@@ -223,19 +206,16 @@ class Session:
         return await self.rerun(kind or f"click:{key.split('_')[0]}", [WidgetState(id=proto.id, trigger_value=True)])
 
     async def choose(self, key: str, indices: list[int]) -> Sample:
-        """Pick options by position, in whatever widget draws the question: a radio
-        (`string_value`), pills or a segmented control (`string_array_value`), a selectbox
-        (`string_value`) or a multiselect (`string_array_value`); values are the labels shown."""
+        """Pick options by position in a radio (`string_value`) or pills / a segmented control
+        (`string_array_value`); values are the labels shown."""
         t, proto = self.widgets.get(key, (None, None))
         if t is None:
             self._widget(key)
         ws = WidgetState(id=proto.id)
-        if t == "radio" or t == "selectbox":
+        if t == "radio":
             ws.string_value = proto.options[indices[0]]
         elif t == "button_group":
             ws.string_array_value.data.extend(proto.options[i].content for i in indices)
-        elif t == "multiselect":
-            ws.string_array_value.data.extend(proto.options[i] for i in indices)
         else:
             raise ProtocolError(f"widget {key!r} is a {t}: not a choice")
         return await self.rerun("answer", [ws])
@@ -254,49 +234,15 @@ class Session:
             raise ProtocolError(f"no page {url_path!r}; pages: {sorted(self.pages)}")
         return await self.rerun(f"goto:{url_path}", page_hash=self.pages[url_path])
 
-    async def download(self, key: str) -> tuple[Sample, bytes]:
-        """Fetch what a download button offers, as the browser does on a click: a button whose
-        data is a callable (Streamlit builds it on click) is asked for with a
-        `BackMsg.backend_operation_request` carrying its `deferred_file_id`, answered by a
-        `ForwardMsg.backend_operation_response` with a `/media/...` URL; a button with bytes
-        already has its `/media/...` URL. Then an HTTP GET of the URL."""
-        proto = self._widget(key, "download_button")
-        t0 = time.perf_counter()
-        if proto.deferred_file_id:
-            rid = uuid.uuid4().hex
-            req = BackendOperationRequest(request_id=rid, session_id=self.session_id,
-                                          deferred_file=DeferredFileRequestPayload(file_id=proto.deferred_file_id))
-            await self.ws.send(BackMsg(backend_operation_request=req).SerializeToString())
-            while True:
-                msg = await self._recv()
-                if (msg.WhichOneof("type") == "backend_operation_response"
-                        and msg.backend_operation_response.request_id == rid):
-                    break
-                self._take(msg)
-            resp = msg.backend_operation_response
-            if resp.error_msg or not resp.deferred_file.url:
-                raise ProtocolError(f"download {key!r} failed: {resp.error_msg or 'no url'}")
-            url = resp.deferred_file.url
-        elif proto.url:
-            url = proto.url
-        else:
-            raise ProtocolError(f"download {key!r} has neither a URL nor a deferred file id")
-        body = await http_get(self.base, url)
-        sample = Sample(f"download:{key}", time.perf_counter() - t0, 0, self.page_name())
-        self.samples.append(sample)
-        self.record(sample)
-        return sample, body
-
     async def pdf(self, key: str) -> bytes:
-        """Get a PDF the way the page offers it: if the page shows a `<key>_prepare` button
-        (the PDF is built in a run of the session, then offered as bytes), click it first;
-        then download. Records one "pdf" sample from the first click to the last byte."""
+        """The PDF as the page offers it: the `<key>_prepare` click, then a GET of the download
+        button's /media/... URL. Records one "pdf" sample from the click to the last byte."""
         t0 = time.perf_counter()
         if key not in self.widgets and f"{key}_prepare" in self.widgets:
             await self.click(f"{key}_prepare", "click:pdf_prepare")
-        _, body = await self.download(key)
-        sample = Sample("pdf", time.perf_counter() - t0, 0, self.page_name())
-        self.record(sample)
+        with await asyncio.to_thread(urllib.request.urlopen, self.base + self.download_url(key), timeout=TIMEOUT) as r:
+            body = r.read()
+        self.record(Sample("pdf", time.perf_counter() - t0, 0))
         return body
 
     # ---- the questions on the current step ----------------------------------------------------
@@ -310,8 +256,8 @@ class Session:
                     out.append(qid)
         return out
 
-    async def answer(self, qid: str, how: tuple) -> int:
-        """Answer one question as planned; returns the number of reruns it took."""
+    async def answer(self, qid: str, how: tuple) -> None:
+        """Answer one question as planned."""
         kind, arg = how
         if kind == "one":
             await self.choose(f"q_{qid}", [arg])
@@ -322,45 +268,14 @@ class Session:
         elif kind == "boxes":
             for value in arg:           # one click, one rerun, per box
                 await self.checkbox(f"q_{qid}__{value}")
-            return len(arg)
         elif kind == "clicks":          # a question asked in parts (ui/widgets.py): gate, kinds, names
             for what, gate_index, value in arg:
                 if what == "gate":
                     await self.choose(f"q_{qid}__gate", [gate_index])
                 else:
                     await self.checkbox(f"q_{qid}__{value}")
-            return len(arg)
         else:
             raise ValueError(kind)
-        return 1
-
-
-async def http_get(base: str, path: str) -> bytes:
-    """A minimal HTTP/1.1 GET on loopback (no extra package): returns the body, checks 200."""
-    host, port = base.split("//", 1)[1].split(":")
-    reader, writer = await asyncio.open_connection(host, int(port))
-    try:
-        writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode())
-        await writer.drain()
-        raw = await asyncio.wait_for(reader.read(-1), TIMEOUT)
-    finally:
-        writer.close()
-    head, _, body = raw.partition(b"\r\n\r\n")
-    status = head.split(b"\r\n", 1)[0]
-    if b" 404 " in status + b" ":
-        raise DownloadGone(f"GET {path}: 404 (the generated file was already removed)")
-    if b" 200 " not in status + b" ":
-        raise ProtocolError(f"GET {path}: {status.decode(errors='replace')}")
-    if b"transfer-encoding: chunked" in head.lower():
-        out, rest = b"", body
-        while rest:
-            size_line, _, rest = rest.partition(b"\r\n")
-            size = int(size_line.split(b";")[0], 16)
-            if size == 0:
-                break
-            out, rest = out + rest[:size], rest[size + 2:]
-        body = out
-    return body
 
 
 # ---- the journey ------------------------------------------------------------------------------
@@ -371,14 +286,14 @@ class Plan:
 
     answers: question id -> ("one", index) | ("many", [indices]) | ("boxes", [values])
              | ("text", words): one choice, several choices, tick boxes (keys q_<id>__<value>),
-             typed words. Which widget draws a choice (radio, pills, segmented control...) is
-             read from the page, so a change of widget in ui/widgets.py needs no change here. Questions not drawn on a step are skipped, as in the app.
+             typed words; ("clicks", [...]) a question asked in parts. The widget drawing a
+             choice is read from the page. Questions not drawn on a step are skipped.
     change:  after the summary, the question changed from the review page, and its new answer.
     """
     answers: dict[str, tuple]
     change: tuple[str, tuple]
     back_at_step: int = 2            # press Back once on this step (then Next again)
-    download: str = "download_pdf"   # the summary's PDF button (or its "<key>_prepare" button first)
+    download: str = "download_pdf"   # the summary's PDF button (after its "<key>_prepare" button)
     max_steps: int = 20              # bound on Next clicks (the app has 7 steps)
 
 
@@ -388,7 +303,6 @@ class JourneyResult:
     script_runs: int = 0
     steps: int = 0
     pdf_bytes: int = 0
-    pdf_gone: bool = False           # the PDF's URL answered 404 (see README: a Streamlit 1.67 race)
     summary_texts: list[str] = field(default_factory=list)
 
 
@@ -417,15 +331,10 @@ async def journey(s: Session, plan: Plan, *, download: bool = True) -> JourneyRe
         raise ProtocolError(f"no review page after {plan.max_steps} steps")
     await s.click("see_summary", "click:see_summary")
     if download:
-        try:
-            body = await s.pdf(plan.download)
-        except DownloadGone:
-            res.pdf_gone = True
-            s.record(Sample("download_gone", 0.0, 0, s.page_name()))
-        else:
-            if not body.startswith(b"%PDF"):
-                raise ProtocolError("the PDF download is not a PDF")
-            res.pdf_bytes = len(body)
+        body = await s.pdf(plan.download)
+        if not body.startswith(b"%PDF"):
+            raise ProtocolError("the PDF download is not a PDF")
+        res.pdf_bytes = len(body)
     await s.goto("review")
     qid, how = plan.change
     await s.click(f"change_{qid}", "click:change")

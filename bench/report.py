@@ -37,25 +37,23 @@ FIGURES = {
     "p50 ms, page switch": lambda r: r["latency"]["page_switch"].get("p50_ms"),
     "p50 ms, summary page": lambda r: r["latency"]["summary_page"].get("p50_ms"),
     "p50 ms, PDF (click to last byte)": lambda r: r["latency"]["pdf_download"].get("p50_ms"),
+    "p95 ms, PDF (click to last byte)": lambda r: r["latency"]["pdf_download"].get("p95_ms"),
     "reruns / s": lambda r: r["reruns_per_s"],
-    "server CPU ms / rerun (with PDF worker)": lambda r: r["server_cpu_ms_per_rerun"],
-    "… server process alone, CPU ms / rerun": lambda r: r["process_cpu_ms_per_rerun"],
-    "RSS after, MB (with PDF worker)": lambda r: r["rss_after_mb"],
-    "… server process alone, RSS MB": lambda r: r["process_rss_after_mb"],
+    "server CPU ms / rerun": lambda r: r["server_cpu_ms_per_rerun"],
+    "server RSS after, MB": lambda r: r["rss_after_mb"],
+    "processes below the server": lambda r: r.get("children"),
     "failed journeys": lambda r: r["failed_journeys"],
 }
 
 
 def ratios(res: dict) -> dict:
-    """app / bare for each N of the main table, and for the servers' start-up figures."""
+    """app / bare for each N of the main table."""
     out = {}
     for n, ph in res["main"]["phases"].items():
         a, b = ph["app"]["latency"]["all_reruns"], ph["bare"]["latency"]["all_reruns"]
         out[n] = {k: ratio(a.get(k), b.get(k)) for k in ("p50_ms", "p95_ms", "max_ms")}
         out[n]["cpu_ms_per_rerun"] = ratio(ph["app"]["server_cpu_ms_per_rerun"], ph["bare"]["server_cpu_ms_per_rerun"])
         out[n]["rss_after_mb"] = ratio(ph["app"]["rss_after_mb"], ph["bare"]["rss_after_mb"])
-    s = res["main"]["servers"]
-    out["server"] = {k: ratio(s["app"][k], s["bare"][k]) for k in ("cold_start_s", "first_page_s", "rss_idle_mb", "rss_warm_mb")}
     return out
 
 
@@ -64,9 +62,12 @@ def targets(res: dict) -> list[dict]:
     rat = res["ratios"] = ratios(res)
     t = []
     for q in ("p50", "p95"):
-        vals = {n: r[f"{q}_ms"] for n, r in rat.items() if n != "server"}
+        vals = {n: r[f"{q}_ms"] for n, r in rat.items()}
         t.append((f"app / bare <= 1.2 on {q} at every N", ", ".join(f"N={n}: {cell(v)}" for n, v in vals.items()),
                   all(v is not None and v <= 1.2 for v in vals.values())))
+    vals = {n: r["rss_after_mb"] for n, r in rat.items()}
+    t.append(("server RSS app / bare <= 1.5 at every N", ", ".join(f"N={n}: {cell(v)}" for n, v in vals.items()),
+              all(v is not None and v <= 1.5 for v in vals.values())))
     bs, pdf, cp = res["micro"]["build_summary"], res["micro"]["pdf"], res["content_probe"]
     t.append(("build_summary under 5 ms", f"p95 {bs['cpu_p95_ms']:.2f} ms CPU", bs["cpu_p95_ms"] < 5))
     t.append(("PDF under 300 ms", f"p95 {pdf['cpu_p95_ms']:.0f} ms CPU; first in a process {pdf['first_in_process_ms']:.0f} ms",
@@ -94,41 +95,27 @@ def markdown(res: dict) -> str:
            "### Targets\n", table(["target", "measured", "met"],
                  [[t["target"], t["measured"], "yes" if t["met"] else "**NO**"] for t in res["targets"]])]
     ns = list(main["phases"])
-    out += [f"\n### App and bare app, N sessions at once (post-script GC {res['config_post_script_gc']}, TCP_NODELAY)\n",
+    out += ["\n### App and bare app, N sessions at once (.streamlit/config.toml as is, TCP_NODELAY)\n",
             table(["figure"] + [f"{a} N={n}" for n in ns for a in ("app", "bare", "ratio")],
                   [[name] + [x for n in ns for x in (f(main["phases"][n]["app"]), f(main["phases"][n]["bare"]),
                                                      ratio(f(main["phases"][n]["app"]), f(main["phases"][n]["bare"])))]
                    for name, f in FIGURES.items()])]
-    mid = ns[len(ns) // 2]
-    out += [f"\n### Where the app's server CPU goes, N={mid} (named functions, inclusive; bench/server.py WATCH)\n",
-            table(["function", "calls", "CPU ms / call", "CPU ms / rerun", "share of server CPU"],
-                  [[k, v["calls"], v["cpu_ms_per_call"], v["cpu_ms_per_rerun"], v["share_of_server_cpu"]]
-                   for k, v in main["phases"][mid]["app"]["functions"].items()])]
     s = main["servers"]
     rows = [["cold start, median of fresh servers (s)", res["cold_start"]["app"]["median_s"], res["cold_start"]["bare"]["median_s"]]]
     rows += [[label, s["app"].get(k), s["bare"].get(k)] for label, k in (
         ("first page of the first session (s)", "first_page_s"), ("RSS idle (MB)", "rss_idle_mb"),
-        ("RSS after the first journey (MB)", "rss_warm_mb"), ("RSS at the end (MB)", "rss_end_mb"),
-        ("… server process alone (MB)", "process_rss_end_mb"), ("… PDF worker, peak (MB)", "workers_peak_rss_mb"))]
+        ("RSS after the first journey (MB)", "rss_warm_mb"), ("RSS at the end (MB)", "rss_end_mb"))]
     out += ["\n### Servers\n", table(["figure", "app", "bare", "ratio"], [r + [ratio(r[1], r[2])] for r in rows])]
-    out += ["\n### Tuning: post-script GC x TCP_NODELAY (journeys without the PDF)\n", table(
-        ["app", "post-script GC", "TCP_NODELAY", "N", "p50 ms", "p95 ms", "server CPU ms / rerun", "RSS after MB"],
-        [[t["app"], t["post_script_gc"], t["nodelay"], n, r["latency"]["all_reruns"].get("p50_ms"),
-          r["latency"]["all_reruns"].get("p95_ms"), r["server_cpu_ms_per_rerun"], r["rss_after_mb"]]
-         for t in res["tuning"] for n, r in t["phases"].items()])]
     out += ["\n### Memory over a longer run (sessions looping whole journeys)\n", table(
         ["post-script GC", "sessions", "seconds", "journeys", "errors", "server CPU ms / rerun", "RSS start MB",
          "RSS end MB", "RSS max MB", "last third - middle third MB", "flat"],
         [[r["post_script_gc"], r["sessions"], r["seconds"], r["journeys"], r["errors"], r["server_cpu_ms_per_rerun"],
           r["rss_start_mb"], r["rss_end_mb"], r["rss_max_mb"], r["rss_growth_last_vs_mid_mb"], r["flat"]] for r in res["long_run"]])]
     mi, cp = res["micro"], res["content_probe"]
-    out += ["\n### One process, no server (bench/micro.py) and files opened (content probe)\n", table(["figure", "value"], [
+    out += ["\n### One process, no server (bench/micro.py); memory per session (content probe)\n", table(["figure", "value"], [
         [f"load_content (ms), {mi['vignettes']} vignettes", mi["load_content_ms"]],
         ["build_summary p50 / p95 CPU (ms)", f"{mi['build_summary']['cpu_p50_ms']:.2f} / {mi['build_summary']['cpu_p95_ms']:.2f}"],
         ["PDF p50 / p95 CPU (ms)", f"{mi['pdf']['cpu_p50_ms']:.0f} / {mi['pdf']['cpu_p95_ms']:.0f}"],
-        ["content files opened at start-up / opens", f"{cp['startup_content_files']} / {cp['startup_content_opens']}"],
-        [f"content opens in {cp['steady_reruns']} later reruns / in {cp['pdfs']} PDFs",
-         f"{cp['steady_content_opens']} / {cp['pdf_content_opens']}"],
         ["RSS kept per session, sessions one at a time (MB)", cp["rss_per_session_serial_mb"]]])]
     return "\n".join(out)
 
@@ -136,5 +123,5 @@ def markdown(res: dict) -> str:
 def console(res: dict) -> str:
     lines = ["targets:"] + [f"  [{'ok' if t['met'] else 'NO'}] {t['target']}: {t['measured']}" for t in res["targets"]]
     lines += [f"  app / bare N={n}: " + ", ".join(f"{k} {cell(v)}" for k, v in r.items())
-              for n, r in res["ratios"].items() if n != "server"]
+              for n, r in res["ratios"].items()]
     return "\n".join(lines)

@@ -18,7 +18,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from .document import Block, Comparison, Line, ListBlock, Paragraph, Pictures, Section, WriteIn, pdf_sections
-from .pdf_fonts import FONT, FONTS, FastFonts, warm_up  # noqa: F401  (FONTS, warm_up: for tests and the worker)
+from .pdf_fonts import FONT, FONTS, FastFonts, warm_up  # noqa: F401  (FONTS, warm_up: for tests)
 from .picture import DOT, PITCH, ROW, body
 from .summary import Summary
 

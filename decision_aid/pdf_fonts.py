@@ -177,8 +177,7 @@ class _Fonts(dict):
 
 
 def warm_up() -> None:
-    """Parse the fonts and cut their cores now (decision_aid/pdf_job.py calls this when a worker
-    starts), so that the first PDF does not wait for it."""
+    """Parse the fonts and cut their cores now rather than at the first PDF (tests use it)."""
     if FAST:
         for _, _, path in _Fonts.FILES.values():
             _parse(path)

@@ -416,6 +416,7 @@ class Errors(_Strings):
     text_too_long: str
     not_loaded: str
     app_error: str
+    pdf_not_ready: str
 
 
 class UIStrings(_Strings):

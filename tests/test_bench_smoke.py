@@ -2,8 +2,8 @@
 
 Starts the real app with `streamlit run` on a free loopback port and walks one whole patient
 journey over Streamlit's websocket protocol: every step, review, summary, the PDF, back to a
-step from the review page, a changed answer, the summary again; and that the benchmark sees the
-PDF worker (a child of the server process) in the server's CPU and memory. Then the bare app
+step from the review page, a changed answer, the summary again; and that the PDF was built in
+the server's own process (no child process holds memory beside it). Then the bare app
 (bench/bare_app/, its layout made at run time from content/questions.yaml) walks the same journey
 and must draw the same question widgets, of the same types, in the same order.
 """
@@ -39,13 +39,12 @@ def test_load_client_walks_one_whole_journey_to_the_summary(content, tmp_path):
     assert questions(bare.seen) == questions(s.seen)
     assert bare_res.steps == res.steps and bare_res.reruns == res.reruns
 
-    # the PDF was built in the PDF worker, a child of the server, and the split adds up
-    assert tree["workers"] >= 1 and tree["workers_cpu_s"] > 0 and tree["workers_rss_mb"] > 0
-    assert abs(tree["cpu_s"] - tree["server_cpu_s"] - tree["workers_cpu_s"] - tree["other_children_cpu_s"]) < 1e-6
+    # the PDF was built in the server's own process: nothing else holds memory beside it
+    assert tree["children"] == [] and tree["rss_mb"] > 0
 
     assert res.steps == len(content.questions.steps)
     assert s.page_name() == "summary"
-    assert res.pdf_bytes > 1000 and not res.pdf_gone
+    assert res.pdf_bytes > 1000
     shown = "\n".join(res.summary_texts)
     for title in expected:
         assert title in shown, f"the summary page does not show {title!r}"

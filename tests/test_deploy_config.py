@@ -155,7 +155,7 @@ def test_network_policies_deny_by_default_and_let_only_the_ingress_controller_in
     assert rule["ports"] == [{"protocol": "TCP", "port": 8501}]
 
 
-def test_readiness_asks_the_pdf_worker():
+def test_readiness_uses_the_apps_own_check():
     (app,) = k8s("Deployment", "decision-aid")["spec"]["template"]["spec"]["containers"]
     assert app["readinessProbe"]["httpGet"]["path"] == "/_app/ready"
     assert '"serve.py"' in DOCKERFILE.split("\nCMD ", 1)[1].split("\n")[0]
