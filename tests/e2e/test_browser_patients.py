@@ -195,7 +195,8 @@ def nothing_left_behind(app: App, patient: dict) -> None:
     expect(app.button("begin")).to_have_text(app.t("start.begin"))
     expect(app.button("save_answers")).to_have_count(0)
     expect(app.sidebar()).to_contain_text(app.t("sidebar.progress", done=0, total=_total(app)))
-    expect(app.main().get_by_role("radio", checked=True)).to_have_count(0)
+    # no answer chosen (the language picker's choice is hers to keep, not an answer)
+    expect(app.main().locator("[data-testid='stRadio']").get_by_role("radio", checked=True)).to_have_count(0)
     app.begin()
     for n, step in enumerate(app.steps):
         expect(urgent_banner(app)).to_have_count(0)
