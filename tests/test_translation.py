@@ -178,7 +178,7 @@ def test_the_command_line_speaks_the_files_language_and_the_pdf_ends_in_english(
     v = next(v for v in VIGNETTES if v.answers.get("recurrence_type") == "distant"
              and build_summary(v.answers, en).options)
     saved = tmp_path / "answers.json"
-    saved.write_bytes(to_file(v.answers, "es"))
+    saved.write_bytes(to_file({**v.answers, "own_questions": "¡Gracias! ¿Y después?"}, "es"))
     code, out, _ = _cli("summarize", str(saved), "--format", "markdown")
     assert code == 0 and es.text("summary.disclaimer") in out
     code, out, _ = _cli("summarize", str(saved), "--format", "markdown", "--language", "en")
@@ -191,7 +191,8 @@ def test_the_command_line_speaks_the_files_language_and_the_pdf_ends_in_english(
     text = _text_of(pdf.read_bytes())
     mine, _, team = text.partition(en.text("sheet.team_copy_title"))
     assert team, "the English sheet for the care team follows her pages"
-    assert set("áéíóúñ¿") <= set(mine), "Spanish letters and marks are kept in the PDF"
+    assert set("áéíóúñ¿¡") <= set(mine), "Spanish letters and marks are kept in the PDF"
+    assert "¡Gracias! ¿Y después?" in mine
     flat = lambda s: re.sub(r"\s+", " ", s)
     for option in [o for o in build_summary(v.answers, en).options if not o.alongside]:   # the same options, in English
         assert flat(option.title)[:25] in flat(team)
