@@ -11,6 +11,8 @@ import re
 import sys
 from pathlib import Path
 
+import yaml
+
 from .answer_errors import message
 from .answers import AnswersError, read_limited, read_saved
 from .content import CONTENT_DIR, ContentError, available_languages, load_content
@@ -65,7 +67,12 @@ def main(argv: list[str] | None = None) -> int:
         from .translation import write_template
         if not re.fullmatch(r"[a-z]{2,3}", args.language) or args.language == "en":
             return _fail("--language must be a language code of 2 or 3 small letters, not en")
-        written = write_template(Path(args.content), args.language)
+        if not (Path(args.content) / "language.yaml").is_file():
+            return _fail(f"{args.content} is not a content folder (it has no language.yaml)")
+        try:
+            written = write_template(Path(args.content), args.language)
+        except (OSError, yaml.YAMLError) as e:
+            return _fail(f"the translation could not be started: {type(e).__name__}")
         print(f"{len(written)} files written in {Path(args.content) / 'i18n' / args.language}")
         return 0
 

@@ -82,7 +82,7 @@ def has_words(node: Any, key: Any = None, keep: frozenset = KEEP_ENGLISH) -> boo
     return False
 
 
-def template(english: Any, keep: frozenset = KEEP_ENGLISH, review: bool = True) -> Any:
+def template(english: Any, keep: frozenset = KEEP_ENGLISH) -> Any:
     """The words of an English file, in its shape: what a translator translates.
     Each item (the whole file, or each item of a top-level list) gets a draft review block."""
     def words(node: Any) -> Any:
@@ -96,9 +96,8 @@ def template(english: Any, keep: frozenset = KEEP_ENGLISH, review: bool = True) 
 
     draft = {"status": "draft"}
     if isinstance(english, list):
-        return [{**words(item), REVIEW_KEY: draft} if review else words(item) for item in english]
-    out = words(english)
-    return {REVIEW_KEY: draft, **out} if review and isinstance(out, dict) else out
+        return [{**words(item), REVIEW_KEY: draft} for item in english]
+    return {REVIEW_KEY: draft, **words(english)}
 
 
 def overlay(english: Any, translated: Any, keep: frozenset = KEEP_ENGLISH, where: str = "") -> Any:

@@ -223,3 +223,36 @@ def test_the_english_sheet_for_the_team_is_one_page_after_her_pages(en, es):
         assert en.text("summary.disclaimer")[:40] not in pages[-1]      # her reminder is on her pages
         checked += 1
     assert checked > 40
+
+
+def test_a_third_language_is_only_files(tmp_path):
+    """Vietnamese, as docs/translation.md says: start it, fill in the words, and the aid offers it,
+    loads it and builds summaries in it, with no change to the code."""
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, root)
+    assert _cli("translation-template", "--language", "vi", "--content", str(root))[0] == 0
+    folder = root / "i18n" / "vi"
+
+    def fill(node):
+        if isinstance(node, dict):
+            return {k: (v if k in translation.ANCHORS + (translation.REVIEW_KEY,) else fill(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [fill(v) for v in node]
+        return f"[vi] {node}" if isinstance(node, str) else node
+
+    for path in folder.rglob("*.yaml"):
+        if path.name != "language.yaml":
+            path.write_text(yaml.safe_dump(fill(yaml.safe_load(path.read_text(encoding="utf-8"))),
+                                           allow_unicode=True), encoding="utf-8")
+    for path in folder.glob("site/*.md"):
+        path.write_text(re.sub(r"^(#+ )", r"\1[vi] ", path.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    _edit(folder / "language.yaml", lambda d: d.update(name="Tiếng Việt", picker_label="Ngôn ngữ"))
+
+    assert available_languages(root)["vi"].name == "Tiếng Việt"
+    vi, en = load_content(root, language="vi"), load_content(root)
+    assert vi.text("sidebar.clear") == f"[vi] {en.text('sidebar.clear')}"
+    v = next(v for v in VIGNETTES if v.answers.get("recurrence_type") == "distant")
+    theirs, ours = build_summary(v.answers, vi, team=en), build_summary(v.answers, en)
+    assert [o.id for o in theirs.options] == [o.id for o in ours.options]
+    assert theirs.options[0].title.startswith("[vi] ") and theirs.team_copy.language == "en"
+    assert not [p for p in check_all(vi, root) if "still the English" in p]
