@@ -18,11 +18,11 @@ from .guard import guard, show_callback_failure
 FAVICON = (Path(__file__).resolve().parent.parent / "static" / "favicon.png").read_bytes()  # read once
 
 
-def content_or_stop(lang: str | None = None) -> Content:
-    """The content in her language (or in `lang`), or a plain message (never a traceback) when
-    a content file is broken."""
+def content_or_stop() -> Content:
+    """The content in her language, or a plain message (never a traceback) when a content
+    file is broken."""
     try:
-        return get_content(lang or language.current())
+        return get_content(language.current())
     except ContentError as e:  # a maintainer's mistake in content/
         st.error("This guide cannot open because one of its content files has a problem. "
                  "Please tell the cancer center's web team.")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-
 from .content import get_languages
 from .focus import script
 
