@@ -15,7 +15,7 @@ import yaml
 
 from .answer_errors import message
 from .answers import AnswersError, read_limited, read_saved
-from .content import CONTENT_DIR, ContentError, available_languages, load_content
+from .content import CONTENT_DIR, ContentError, load_content, translations
 from .export_markdown import to_markdown
 from .inert_text import BIDI, strip_controls
 from .summary import build_summary
@@ -116,7 +116,7 @@ def _summarize(args: argparse.Namespace) -> int:
             data = read_limited(f)   # never the whole of a huge file
     except OSError as e:
         return _fail(f"cannot read {args.file}: {e.strerror}")
-    languages = available_languages()
+    languages = ["en", *translations()]
     if args.language and args.language not in languages:
         return _fail(f"--language must be one of: {', '.join(languages)}")
     try:

@@ -439,16 +439,16 @@ def _nfc(value: Any) -> Any:
     return value
 
 
-def available_languages(root: Path = CONTENT_DIR) -> dict[str, Language]:
-    """Language code -> how it names itself, English first: every folder of content/i18n/ with
-    a valid language.yaml is a language the app offers."""
+def translations(root: Path = CONTENT_DIR) -> dict[str, Language]:
+    """The languages besides English: code -> how it names itself. Every folder of content/i18n/
+    with a valid language.yaml is one (English is the content itself: Content.language_info)."""
     out = {}
-    for path in [Path(root) / "language.yaml", *sorted(Path(root).glob("i18n/*/language.yaml"))]:
+    for path in sorted(Path(root).glob("i18n/*/language.yaml")):
         try:
             info = Language.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
         except (OSError, yaml.YAMLError, UnicodeDecodeError, ValidationError):
             continue   # a broken language file is reported by load_content / validate-content
-        if path.parent == Path(root) or info.code == path.parent.name:
+        if info.code == path.parent.name:
             out[info.code] = info
     return out
 

@@ -19,7 +19,7 @@ import yaml
 from decision_aid import translation, vignettes
 from decision_aid.answers import read_saved, to_file
 from decision_aid.cli import main
-from decision_aid.content import CONTENT_DIR, ContentError, available_languages, load_content
+from decision_aid.content import CONTENT_DIR, ContentError, load_content, translations
 from decision_aid.content_checks import check_all
 from decision_aid.summary import build_summary
 
@@ -46,8 +46,9 @@ def _cli(*argv: str) -> tuple[int, str, str]:
 
 
 def test_spanish_is_offered_by_its_own_name():
-    langs = available_languages()
-    assert list(langs)[0] == "en" and langs["es"].name == "Español" and langs["es"].picker_label == "Idioma"
+    langs = translations()
+    assert langs["es"].name == "Español" and langs["es"].picker_label == "Idioma"
+    assert load_content().language_info.name == "English"
 
 
 def test_the_spanish_content_passes_every_check(es):
@@ -248,7 +249,7 @@ def test_a_third_language_is_only_files(tmp_path):
         path.write_text(re.sub(r"^(#+ )", r"\1[vi] ", path.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
     _edit(folder / "language.yaml", lambda d: d.update(name="Tiếng Việt", picker_label="Ngôn ngữ"))
 
-    assert available_languages(root)["vi"].name == "Tiếng Việt"
+    assert translations(root)["vi"].name == "Tiếng Việt"
     vi, en = load_content(root, language="vi"), load_content(root)
     assert vi.text("sidebar.clear") == f"[vi] {en.text('sidebar.clear')}"
     v = next(v for v in VIGNETTES if v.answers.get("recurrence_type") == "distant")

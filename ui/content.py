@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid.content import Content, Language, available_languages, load_content
+from decision_aid.content import Content, Language, load_content, translations
 
 
 @st.cache_resource(show_spinner=False)
@@ -14,5 +14,5 @@ def get_content(language: str = "en") -> Content:
 @st.cache_resource(show_spinner=False)
 def get_languages() -> dict[str, Language]:
     """Code -> how the language names itself, English first (content/i18n/<code>/language.yaml)."""
-    return available_languages()
+    return {"en": get_content("en").language_info, **translations()}
 
