@@ -244,6 +244,8 @@ def _summary_screen(at, open_details: bool = True):
     at.switch_page("pages/summary.py").run()
     assert not at.exception, at.exception
     if open_details:
+        at.session_state["show_details"] = True   # the list of details, one tap away
+        at.run()
         for k in {k for e in at.expander for k in re.findall(r"-(details_option_[a-z0-9_]+)$", e.proto.id)}:
             at.session_state[k] = True
         at.run()
