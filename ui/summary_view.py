@@ -48,7 +48,7 @@ def _comparison(b: Comparison) -> None:
     body = "".join(f'<tr class="{"cmp-marked" if r.marked else ""}"><th scope="row">{_e(r.label)}</th>'
                    + "".join(f"<td>{_e(v)}</td>" for v in r.cells) + "</tr>" for r in b.rows)
     cards = "".join(f'<section class="cmp-card" aria-label="{_e(c.title)}"><h4>{_e(c.title)}</h4><dl>'
-                    + "".join(f'<dt class="{"cmp-marked" if r.marked else ""}">{_e(r.label)}</dt><dd>{_e(r.cells[k])}</dd>'
+                    + "".join(f'<dt class="{"cmp-marked" if r.marked else ""}">{_e(r.mark or r.label)}</dt><dd>{_e(r.cells[k])}</dd>'
                               for r in b.rows) + "</dl></section>" for k, c in enumerate(b.columns))
     st.html(f'<div class="cmp-wrap"><table class="cmp-table"><thead><tr>{head}</tr></thead>'
             f'<tbody>{body}</tbody></table><div class="cmp-cards">{cards}</div></div>')
