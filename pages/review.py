@@ -40,10 +40,17 @@ with chrome.page("nav.review") as content:
         asked = [q for q in step.questions if q.show_when.holds(f)]   # those that do not apply: not shown
         answered = [q for q in asked if answers.get(q.id) is not None]
         skipped = [q for q in asked if answers.get(q.id) is None]
-        if answered:   # one line: the step, how many answers (one tap opens them), and Change
-            with row(f"review_step_{step.id}") as (left, right):
+        if not asked:
+            continue
+        with st.container(border=True, key=f"step_box_{step.id}"):
+            # one line: the step and its Change; under it, how many answers, one tap opens them
+            with row(f"step_line_{step.id}", border=False) as (left, right):
+                left.markdown(f"**{step.title}**")
+                if answered:
+                    change_button(right, t("review.change"), f"change_step_{step.id}", step.title, i, asked[0].id)
+            if answered:
                 count = t("review.count_one") if len(answered) == 1 else t("review.count", n=len(answered))
-                fold = left.expander(f"**{step.title}** ({count})", key=fold_key(step.id), on_change="rerun")
+                fold = st.expander(count, key=fold_key(step.id), on_change="rerun")
                 with fold:
                     if fold.open:   # drawn only when opened
                         for q in answered:
@@ -55,13 +62,11 @@ with chrome.page("nav.review") as content:
                                 else:
                                     text.markdown(f"**{name}:** {answer_text(content, q.id, answers[q.id])}")
                                 change_button(button, t("review.change"), f"change_{q.id}", q.label, i, q.id)
-                change_button(right, t("review.change"), f"change_step_{step.id}", step.title, i, asked[0].id)
-        elif skipped:
-            st.markdown(f"**{step.title}**")
-        if skipped:   # the questions she skipped: one line for the step, and one Change
-            with row(f"review_skipped_{step.id}") as (left, right):
-                left.markdown(f"**{t('review.skipped')}:** " + "; ".join(q.short or q.label for q in skipped))
-                change_button(right, t("review.change"), f"change_skipped_{step.id}", step.title, i, skipped[0].id)
+            if skipped:   # the questions she skipped: one line for the step, and one Change
+                with row(f"review_skipped_{step.id}", border=False) as (left, right):
+                    left.markdown(f"**{t('review.skipped')}:** " + "; ".join(q.short or q.label for q in skipped))
+                    change_button(right, t("review.change"), f"change_skipped_{step.id}", step.title, i,
+                                  skipped[0].id)
     if st.button(t("review.see_summary"), type="primary", key="see_summary"):
         st.session_state.pop(state.CHANGING, None)
         st.switch_page("pages/summary.py")
