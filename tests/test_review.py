@@ -74,7 +74,7 @@ def test_a_signed_option_shows_who_reviewed_it_until_12_months_have_passed(root)
     content = load_content(root, today=SIGNED_ON)
     summary = build_summary(PATIENT, content)
     option = next(o for o in summary.options if o.id == "endocrine_plus_cdk46")
-    line = content.text("summary.reviewed_line", name=NAME, date=SIGNED_ON.isoformat())
+    line = content.text("summary.reviewed_line", name=NAME, date=content.language_info.date(SIGNED_ON))
     assert option.review_line == line and NAME in line
     assert line in to_markdown(summary)
     assert line in pdf_text(to_pdf(summary))
@@ -146,7 +146,8 @@ def _summary_page(root: str, today: str, patient: dict) -> None:
 def test_the_summary_page_shows_the_review_line_of_a_signed_option(root):
     from streamlit.testing.v1 import AppTest
     edit(root, "options/endocrine_plus_cdk46.yaml", sign)
-    line = load_content(root).text("summary.reviewed_line", name=NAME, date=SIGNED_ON.isoformat())
+    signed = load_content(root)
+    line = signed.text("summary.reviewed_line", name=NAME, date=signed.language_info.date(SIGNED_ON))
     at = AppTest.from_function(_summary_page, args=(str(root), SIGNED_ON.isoformat(), PATIENT), default_timeout=30)
     at.session_state["show_details"] = True
     at.session_state["details_option_endocrine_plus_cdk46"] = True    # its details opened, as taps would
