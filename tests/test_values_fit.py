@@ -353,8 +353,11 @@ def test_sure_is_asked_again_after_the_summary_and_a_no_becomes_a_thing_to_talk_
     assert not at.exception
     screen = texts(at)
     assert at.session_state["answers"]["sure_support"] == "no"
-    assert heading in screen and content.text("sure_talk.sure_support") in screen
     assert content.text("sure_again.saved") in screen
+    assert heading in screen and content.text("sure_talk.sure_support") not in screen   # her answer, folded
+    at.session_state["fold_talk_through"] = True                   # opened, as a tap would
+    at.run()
+    assert content.text("sure_talk.sure_support") in texts(at)
     # the same answer shows on the "How sure do you feel?" step
     n = next(i for i, s in enumerate(content.questions.steps) if any(q.id == "sure_support" for q in s.questions))
     at.session_state["step"] = n
