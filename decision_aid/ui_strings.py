@@ -103,7 +103,6 @@ class Steps(_Strings):
 
 class Review(_Strings):
     heading: str
-    intro: str
     count_one: str
     count: str
     change: str

@@ -33,7 +33,6 @@ with chrome.page("nav.review") as content:
 
     st.header(t("review.heading"), anchor="review")
     focus.on_new_view("review", '[id="review"]', t("review.heading"))
-    st.markdown(t("review.intro"))
     answers = state.answers()
     f = facts(answers)
     for i, step in enumerate(content.questions.steps):
