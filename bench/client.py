@@ -289,12 +289,15 @@ class Plan:
              typed words; ("clicks", [...]) a question asked in parts. The widget drawing a
              choice is read from the page. Questions not drawn on a step are skipped.
     change:  after the summary, the question changed from the review page, and its new answer.
+    change_step: the id of that question's step: its Change when the review page folds the
+             step's answers (then the step's own Change opens it).
     """
     answers: dict[str, tuple]
     change: tuple[str, tuple]
     back_at_step: int = 2            # press Back once on this step (then Next again)
     download: str = "download_pdf"   # the summary's PDF button (after its "<key>_prepare" button)
     max_steps: int = 20              # bound on Next clicks (the app has 7 steps)
+    change_step: str = ""
 
 
 @dataclass
@@ -337,7 +340,9 @@ async def journey(s: Session, plan: Plan, *, download: bool = True) -> JourneyRe
         res.pdf_bytes = len(body)
     await s.goto("review")
     qid, how = plan.change
-    await s.click(f"change_{qid}", "click:change")
+    own = f"change_{qid}"            # the answer's own Change, or (folded away) its step's
+    await s.click(own if own in s.widgets or not plan.change_step else f"change_step_{plan.change_step}",
+                  "click:change")
     await s.answer(qid, how)
     await s.goto("summary")
     res.summary_texts = list(s.texts)
@@ -376,7 +381,9 @@ def plan_from_values(content, values: dict[str, Any], change: tuple[str, Any]) -
             return ("many", [order.index(x) for x in v])
         return ("one", order.index(v))
 
-    return Plan({qid: how(qid, v) for qid, v in values.items() if qid in qs}, (change[0], how(*change)))
+    step = next(st.id for st in content.questions.steps if any(q.id == change[0] for q in st.questions))
+    return Plan({qid: how(qid, v) for qid, v in values.items() if qid in qs}, (change[0], how(*change)),
+                change_step=step)
 
 
 # A patient with a distant, hormone-receptor-positive recurrence who answers nearly everything.

@@ -43,7 +43,7 @@ def comparison(options: list["OptionView"], e: "Emphasis", h: dict[str, str]) ->
     what she said matters. (Each option's details say the rest: daily life, tests.)"""
     def row(rid: str, label: str, said: Optional[str], cells: list[str]) -> Row:
         return Row(id=rid, label=h["cmp_marked"].format(row=label, said=said) if said else label,
-                   marked=bool(said), cells=cells)
+                   marked=bool(said), mark=f"★ {label}" if said else "", cells=cells)
 
     rows = [row("how_given", h["cmp_how_given"], e.route, [o.route for o in options]),
             row("visits", h["cmp_visits"], e.visits, [o.how_often for o in options]),

@@ -52,6 +52,7 @@ class Row(_Block):
     id: str                              # how_given, visits, side_effects, a concern id, daily_life, tests
     label: str                           # the question; a marked row says so in words ("★ … — you said …")
     marked: bool = False
+    mark: str = ""                       # a marked row, short: "★ …" (a phone card, under the ★ legend)
     cells: list[str]                     # one per column
 
 

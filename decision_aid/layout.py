@@ -178,8 +178,9 @@ def document(s: "Summary", answers: Mapping[str, Any], content: "Content") -> li
     doc.append(sheet("ask", t("sheet.ask"), [
         ListBlock(id="ask_first", lines=[Line(text=q) for q in _ask_first(answers, content)])]))
     if s.sure_to_discuss:
-        doc.append(sheet("talk_through", t("sheet.talk_through"),
-                         [ListBlock(id="sure", lines=[Line(text=x) for x in s.sure_to_discuss])]))
+        doc.append(sheet("talk_through", t("sheet.talk_through"),   # her own answers: one tap away on screen
+                         [ListBlock(id="sure", lines=[Line(text=x) for x in s.sure_to_discuss])],
+                         folded_on_screen=True))
     doc.append(sheet("notes", t("sheet.notes"), [WriteIn(id="notes_room", lines=NOTE_LINES, notes_here=True)],
                      print_only=True))
     doc.append(sheet("disclaimer", h["disclaimer"], [

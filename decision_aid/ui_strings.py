@@ -103,7 +103,8 @@ class Steps(_Strings):
 
 class Review(_Strings):
     heading: str
-    intro: str
+    count_one: str
+    count: str
     change: str
     skipped: str
     not_asked: str
@@ -121,8 +122,7 @@ class SummaryPage(_Strings):
     download_md: str
     prepare_pdf_full: str
     download_pdf_full: str
-    details_heading: str
-    details_intro: str
+    show_details: str
     site_link: str
     reviewed: str
     icon_alt: str

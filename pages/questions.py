@@ -30,6 +30,22 @@ def go(to: int) -> None:
     st.query_params["step"] = str(to + 1)
 
 
+def return_to(step, came_from: str | None, changing: str) -> str:
+    """The Change button to come back to on check-your-answers: the one she used, or, if it is
+    gone (the answer now skipped, or the step now answered), the one for where the question is now.
+    An answer's own Change sits in its step's fold, which is then opened."""
+    f = facts(state.answers())
+    asked = [q for q in step.questions if q.show_when.holds(f)]
+    answered = {q.id for q in asked if state.answers().get(q.id) is not None}
+    skipped_left = len(answered) < len(asked)
+    if came_from == f"change_{changing}" and changing in answered:
+        st.session_state[f"fold_review_{step.id}"] = True
+        return came_from
+    if came_from == f"change_step_{step.id}" and answered:
+        return came_from
+    return f"change_skipped_{step.id}" if skipped_left else f"change_step_{step.id}"
+
+
 if st.session_state.pop(TO_REVIEW, False):
     st.switch_page("pages/review.py")
 
@@ -57,9 +73,8 @@ with chrome.page("nav.questions", urgent_here=urgent_here) as content:
             if st.button(t("steps.back_to_review"), type="primary", key="back_to_review",
                          use_container_width=True):
                 st.session_state.pop(state.CHANGING, None)
-                # back to its Change button (or, still skipped, to the step's line of skipped questions)
-                focus.request(f".st-key-change_{changing} button, .st-key-change_skipped_{step.id} button",
-                              t("review.heading"))
+                target = return_to(step, st.session_state.pop(state.CHANGED_FROM, None), changing)
+                focus.request(f".st-key-{target} button", t("review.heading"))
                 st.switch_page("pages/review.py")
         back, nxt = st.columns(2)
         if n > 0:
@@ -67,9 +82,10 @@ with chrome.page("nav.questions", urgent_here=urgent_here) as content:
         last = n == len(steps) - 1
         nxt.button(t("steps.review") if last else t("steps.next"), type="secondary" if changing else "primary",
                    key="next", use_container_width=True, on_click=go, args=(n + 1,))
-        chrome.save_button(content, key="save_answers_step")  # on phones the sidebar is folded away
-        if state.answers() and n == 0:   # once, where the answers begin (and before a reload)
-            st.caption(t("steps.leave_note"))
+        if n == 0:   # once, where the answers begin (later: in the menu, and on the summary)
+            chrome.save_button(content, key="save_answers_step")  # on phones the menu is folded away
+            if state.answers():   # before a reload (which also asks first)
+                st.caption(t("steps.leave_note"))
     with side:
         if step.site:
             chrome.site_passage(step.site, content)

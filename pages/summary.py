@@ -25,8 +25,7 @@ with chrome.page("nav.summary") as content:
             downloads.pdf_button(summary, state.notes() or None, t("summary_page.prepare_pdf"),
                                  t("summary_page.download_pdf"), "my-summary.pdf", key="download_pdf")
 
-    summary_view.render(summary, t("summary_page.details_heading"), t("summary_page.details_intro"),
-                        actions=actions, after_sheet=lambda: sure_form.draw(content))  # SURE, asked again
+    summary_view.render(summary, t("summary_page.show_details"), actions=actions, after_sheet=lambda: sure_form.draw(content))  # SURE, asked again
 
     with st.container(key="summary_more_downloads", horizontal=True):
         downloads.pdf_button(summary, state.notes() or None, t("summary_page.prepare_pdf_full"),

@@ -2,11 +2,12 @@
 import pytest
 import yaml
 
+from decision_aid.answers import clean, facts
 from decision_aid.summary import build_summary
 from patients import DISTANT_HR_POSITIVE, LOCAL_REGIONAL, MAN_HER2_POSITIVE
 from streamlit.testing.v1 import AppTest
 
-from walk import APP, answer, click, open_app, texts, visible_questions, walk
+from walk import APP, answer, click, open_app, open_review_folds, texts, visible_questions, walk
 
 def _summary_titles(content, answers):
     return [o.title for o in build_summary(answers, content).options]
@@ -23,9 +24,20 @@ def test_three_patients_walk_the_whole_flow(content, patient, not_asked):
     asked = {q for qs in shown.values() for q in qs}
     for qid in not_asked:
         assert qid not in asked, f"{qid} should not be asked"
-    # review page: every answer, in the patient's words, with a way to change it
+    # review page: one line per step, how many answers, and Change; each step's answers one tap away
     screen = texts(at)
     assert "Check your answers" in screen
+    f = facts(clean(patient))
+    for step in content.questions.steps:
+        n = len([q for q in step.questions if q.id in patient and q.show_when.holds(f)])
+        count = content.text("review.count_one") if n == 1 else content.text("review.count", n=n)
+        assert f"**{step.title}**" in screen
+        if n:
+            fold = next(e for e in at.expander if e.proto.id.endswith(f"-fold_review_{step.id}"))
+            assert fold.label == count and any(b.key == f"change_step_{step.id}" for b in at.button)
+    for qid in patient:
+        assert not any(b.key == f"change_{qid}" for b in at.button), "answers folded until opened"
+    screen = texts(open_review_folds(at, content))
     for qid, value in patient.items():
         q = next(q for s in content.questions.steps for q in s.questions if q.id == qid)
         first = value[0] if isinstance(value, list) else value
@@ -69,13 +81,13 @@ def test_conditional_question_disappears_when_it_stops_applying(content):
     assert "menopausal_status" in visible_questions(at)
     answer(at, content, "menopausal_status", "premenopausal")
     at.switch_page("pages/review.py").run()
-    assert label in texts(at)                 # answered, so on the review page
+    assert label in texts(open_review_folds(at, content))   # answered, so on the review page
     at.session_state["step"] = [s.id for s in content.questions.steps].index("health")
     at.switch_page("pages/questions.py").run()
     answer(at, content, "sex", "male")
     assert "menopausal_status" not in visible_questions(at)
     at.switch_page("pages/review.py").run()
-    assert label not in texts(at)             # no longer asked, so no longer shown
+    assert label not in texts(open_review_folds(at, content))   # no longer asked, so no longer shown
 
 
 def test_urgent_notice_appears_and_stays_on_every_page(content):
@@ -125,15 +137,21 @@ def test_review_change_link_opens_the_right_step(content):
     at = open_app()
     at.session_state["answers"] = {"hr_status": "positive", "sex": "female"}
     at.switch_page("pages/review.py").run()
+    open_review_folds(at, content)
     click(at, "change_hr_status")
     assert "hr_status" in visible_questions(at)
     assert at.radio(key="q_hr_status").value == "positive"
+    # the step's own Change, on its one line: to the step, at its first question
+    at.switch_page("pages/review.py").run()
+    click(at, "change_step_biology")
+    assert at.session_state["changing"] == "hr_status" and "hr_status" in visible_questions(at)
 
 
 def test_skipped_questions_are_one_line_per_step_with_one_change(content):
     at = open_app()
     at.session_state["answers"] = {"hr_status": "positive", "sex": "female"}
     at.switch_page("pages/review.py").run()
+    open_review_folds(at, content)
     biology = next(s for s in content.questions.steps if s.id == "biology")
     skipped = [q.short for q in biology.questions if q.id != "hr_status"]
     line = f"**{content.text('review.skipped')}:** " + "; ".join(skipped)
@@ -174,14 +192,20 @@ def test_summary_page_shows_each_vignette(content):
             assert content.options[fam].title in screen, (v["name"], fam)
 
 
-def test_every_step_offers_to_save_the_answers_once_there_are_some(content):
+def test_the_first_step_offers_to_save_the_answers_once_there_are_some_and_the_menu_every_step(content):
     at = open_app()
     click(at, "begin")
-    assert not [b for b in at.get("download_button") if "save_answers_step" in b.proto.id]
+
+    def offered(key: str) -> bool:
+        return any(key in b.proto.id for b in at.get("download_button"))
+    assert not offered("save_answers_step") and not offered("save_answers")
     answer(at, content, "urgent_symptoms", ["none"])
+    assert offered("save_answers_step"), "on the first step, under Next, once there are answers"
+    assert content.text("steps.leave_note") in texts(at)
     for _ in content.questions.steps[1:]:
-        assert [b for b in at.get("download_button") if "save_answers_step" in b.proto.id]
         click(at, "next")
+        assert not offered("save_answers_step"), "said once, on the first step"
+        assert [b for b in at.get("download_button") if b.proto.id.endswith("-save_answers")], "in the menu"
 
 
 def test_the_sure_form_button_is_not_called_save_my_answers(content):

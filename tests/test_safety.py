@@ -74,6 +74,9 @@ def test_own_questions_are_plain_text_on_every_page(payload, content):
     at.session_state["answers"] = {"own_questions": payload, "recurrence_type": "distant"}
     for page in ("pages/review.py", "pages/summary.py", "pages/consultation.py"):
         at.switch_page(page).run()
+        if page == "pages/review.py":     # her answers there: one tap away, in her step's fold
+            at.session_state["fold_review_values"] = True
+            at.run()
         assert payload in [t.value for t in at.text], f"{page} does not show it as plain text"
         assert all(payload not in m.value for m in at.markdown), f"{page} renders it as Markdown"
 

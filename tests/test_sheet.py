@@ -134,6 +134,10 @@ def test_the_page_draws_the_sheet_and_leaves_closed_details_undrawn(content, ans
     at.session_state["fold_facts"] = True
     at.run()
     assert fact in texts(at)
+    assert not [e for e in at.expander if "details_option_" in e.proto.id]   # the list: one tap away
+    at.session_state["show_details"] = True
+    at.run()
+    assert main.what_it_is not in texts(at)
     at.session_state[f"details_option_{main.id}"] = True                   # opened, as a tap would
     at.run()
     assert main.what_it_is in texts(at)

@@ -195,7 +195,8 @@ def test_the_command_line_speaks_the_files_language_and_the_pdf_ends_in_english(
     assert set("áéíóúñ¿¡") <= set(mine), "Spanish letters and marks are kept in the PDF"
     assert "¡Gracias! ¿Y después?" in mine
     flat = lambda s: re.sub(r"\s+", " ", s)
-    for option in [o for o in build_summary(v.answers, en).options if not o.alongside]:   # the same options, in English
+    # the same options discussed now, named in English (what goes alongside any treatment is hers alone)
+    for option in (o for o in build_summary(v.answers, en).options if not o.alongside):
         assert flat(option.title)[:25] in flat(team)
 
 

@@ -64,6 +64,15 @@ def answer(at: AppTest, content: Content, qid: str, value) -> None:
     assert not at.exception, at.exception
 
 
+def open_review_folds(at: AppTest, content: Content) -> AppTest:
+    """On check-your-answers: every step's answers opened, as a tap on each step would."""
+    for step in content.questions.steps:
+        at.session_state[f"fold_review_{step.id}"] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def visible_questions(at: AppTest) -> list[str]:
     keys = [w.key for kind in ("radio", "text_area", "button_group") for w in getattr(at, kind)]
     keys += [w.key.split("__")[0] for kind in ("checkbox", "radio") for w in getattr(at, kind)

@@ -48,7 +48,7 @@ def _comparison(b: Comparison) -> None:
     body = "".join(f'<tr class="{"cmp-marked" if r.marked else ""}"><th scope="row">{_e(r.label)}</th>'
                    + "".join(f"<td>{_e(v)}</td>" for v in r.cells) + "</tr>" for r in b.rows)
     cards = "".join(f'<section class="cmp-card" aria-label="{_e(c.title)}"><h4>{_e(c.title)}</h4><dl>'
-                    + "".join(f'<dt class="{"cmp-marked" if r.marked else ""}">{_e(r.label)}</dt><dd>{_e(r.cells[k])}</dd>'
+                    + "".join(f'<dt class="{"cmp-marked" if r.marked else ""}">{_e(r.mark or r.label)}</dt><dd>{_e(r.cells[k])}</dd>'
                               for r in b.rows) + "</dl></section>" for k, c in enumerate(b.columns))
     st.html(f'<div class="cmp-wrap"><table class="cmp-table"><thead><tr>{head}</tr></thead>'
             f'<tbody>{body}</tbody></table><div class="cmp-cards">{cards}</div></div>')
@@ -107,11 +107,12 @@ def _body(sec: Section, cautions: bool = True) -> None:
         st.page_link("pages/learn.py", label=sec.site.label, icon=":material/menu_book:")
 
 
-def render(s: Summary, details_heading: str, details_intro: str,
+def render(s: Summary, show_details: str,
            actions: Optional[Callable[[], None]] = None,
            after_sheet: Optional[Callable[[], None]] = None) -> None:
-    """The sheet, then the details one tap away. `actions` (Save, PDF) are drawn right under the
-    first part of the sheet; `after_sheet` after the sheet (the page's SURE check)."""
+    """The sheet, then the details one tap away: one switch shows the list of their parts (each
+    drawn only when opened). `actions` (Save, PDF) are drawn right under the first part of the
+    sheet; `after_sheet` after the sheet (the page's SURE check)."""
     shown = screen_sections(s.document)
     st.html(_STYLE)
     st.header(s.headings["title"])
@@ -131,8 +132,8 @@ def render(s: Summary, details_heading: str, details_intro: str,
             actions()
     if after_sheet:
         after_sheet()
-    st.subheader(details_heading)
-    st.caption(details_intro)
+    if not st.toggle(show_details, key="show_details"):   # the list of details: one tap away
+        return
     for sec in (x for x in shown if x.layer == "details"):
         exp = st.expander(sec.title, key=f"details_{sec.id}", on_change="rerun")
         with exp:

@@ -36,7 +36,8 @@ def _explain(q: Question, content: Content) -> None:
     with more:
         if more.open:
             hidden_help = q.help and q.id != urgent.QUESTION
-            st.markdown(q.why + (f"\n\n{q.help}" if hidden_help else ""))
+            how = content.text("steps.scale_clear") if q.widget == "scale" else ""   # how to undo a pick
+            st.markdown("\n\n".join(x for x in (q.why, q.help if hidden_help else "", how) if x))
             for term_id in q.terms:
                 g = content.glossary[term_id]
                 st.markdown(f"**{g.term}**: {g.definition}")
@@ -139,7 +140,6 @@ def _scale(q: Question, labels: dict[str, str], content: Content, common: dict) 
     chosen = st.session_state.get(state.key(q.id))
     if chosen in labels:
         st.markdown(content.text("steps.scale_chosen", label=f"**{labels[chosen]}**"))
-        st.caption(content.text("steps.scale_clear"))
 
 
 def question(q: Question, content: Content) -> None:

@@ -329,10 +329,31 @@ class App:
         expect(self.button("resume")).to_be_visible()
         self.click("resume", lambda: expect(self.main()).to_contain_text(self.t("start.resume_done")))
 
+    def open_fold(self, key: str) -> None:
+        """Open a fold drawn only when opened (one tap on its summary line)."""
+        fold = self.key(key).locator("details").first
+        if fold.get_attribute("open") is None:
+            self.act(self.key(key).locator("summary").first.click)
+        expect(self.key(key).locator("details").first).to_have_attribute("open", "")
+
+    def open_review_folds(self) -> None:
+        """On check-your-answers: every step's answers opened, one tap each."""
+        for step in self.steps:
+            if self.key(f"fold_review_{step.id}").count():
+                self.open_fold(f"fold_review_{step.id}")
+
     # ---- summary ---------------------------------------------------------------------------
+    def show_details(self) -> None:
+        """The summary's list of details, behind one switch."""
+        switch = self.key("show_details").get_by_role("switch")
+        if not switch.is_checked():
+            self.act(lambda: self.key("show_details").locator("label").click())
+        expect(switch).to_be_checked()
+
     def option_titles(self) -> list[str]:
         """The options of the summary, as their details' expanders name them (in the summary's
         order: the options discussed now, then what goes alongside any treatment)."""
+        self.show_details()
         titles = self.main().locator("[class*='st-key-details_option_'] summary [data-testid='stMarkdownContainer']")
         expect(titles.first).to_be_visible()
         return [s.strip() for s in titles.all_inner_texts()]

@@ -66,13 +66,19 @@ def test_change_returns_to_check_your_answers(open_app):
     app.expect_step(n)
     app.answer("recurrence_type", "distant")
     app.nav("nav.review", app.expect_review)
+    expect(app.key("review_recurrence_type")).to_have_count(0)     # folded: one line for the step
+    app.open_fold("fold_review_recurrence")
     app.click("change_recurrence_type", lambda: app.expect_step(n))
     app.answer("recurrence_type", "both")
-    # back on the page, focus on the Change button just used, in view
+    # back on the page, the step's answers open, focus on the Change button just used, in view
     app.click("back_to_review", lambda: expect(app.key("see_summary")).to_be_attached())
     expect(app.key("review_recurrence_type")).to_contain_text(app.label("recurrence_type", "both"))
     app.page.wait_for_function("!!document.activeElement.closest('.st-key-change_recurrence_type')")
     expect(app.button("change_recurrence_type")).to_be_in_viewport()
+    # the step's own Change, on its one line: focus comes back to it
+    app.click("change_step_recurrence", lambda: app.expect_step(n))
+    app.click("back_to_review", lambda: expect(app.key("see_summary")).to_be_attached())
+    app.page.wait_for_function("!!document.activeElement.closest('.st-key-change_step_recurrence')")
     # the step's other questions, skipped, are one line with one Change; after it, focus comes back there
     expect(app.key("review_skipped_recurrence")).to_contain_text(app.questions["recurrence_timing"].short)
     app.click("change_skipped_recurrence", lambda: app.expect_step(n))

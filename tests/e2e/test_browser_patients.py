@@ -80,7 +80,14 @@ def journey(app: App, content, patient: dict, downloads, mode: str) -> list[str]
     app.begin()
     app.walk(patient)
 
-    # check your answers: every answer, in the patient's words, each with a Change button
+    # check your answers: one line per step with its Change; every answer, in the patient's
+    # words, one tap away, each with a Change button
+    for step in app.steps:
+        if any(q.id in patient for q in step.questions):
+            expect(app.button(f"change_step_{step.id}")).to_be_visible()
+    for qid in patient:
+        expect(app.key(f"change_{qid}")).to_have_count(0)     # folded until she opens the step
+    app.open_review_folds()
     review = app.main_text()
     for qid, value in patient.items():
         shown = answer_text(content, qid, tuple(value) if isinstance(value, list) else value)
@@ -195,8 +202,13 @@ def nothing_left_behind(app: App, patient: dict) -> None:
     expect(app.button("begin")).to_have_text(app.t("start.begin"))
     expect(app.button("save_answers")).to_have_count(0)
     expect(app.sidebar()).to_contain_text(app.t("sidebar.progress", done=0, total=_total(app)))
+<<<<<<< HEAD
     # no answer chosen (the language picker's choice is hers to keep, not an answer)
     expect(app.main().locator("[data-testid='stRadio']").get_by_role("radio", checked=True)).to_have_count(0)
+=======
+    # no choice left on the start page (the language picker, a row of buttons, keeps her language)
+    expect(app.main().get_by_test_id("stRadio").get_by_role("radio", checked=True)).to_have_count(0)
+>>>>>>> h-journey2
     app.begin()
     for n, step in enumerate(app.steps):
         expect(urgent_banner(app)).to_have_count(0)

@@ -57,6 +57,9 @@ def test_details_are_drawn_only_when_opened(open_app, content, tmp_path):
     first_words = " ".join(o.what_it_is.split()[:6])
     expect(app.main()).not_to_contain_text(first_words)
     details = app.key(f"details_option_{o.id}")
+    expect(details).to_have_count(0)                 # the list of details: one switch away
+    app.show_details()
+    expect(app.main()).not_to_contain_text(first_words)
     app.act(details.locator("summary").click)
     expect(details).to_contain_text(first_words)
 
