@@ -172,9 +172,8 @@ def document(s: "Summary", answers: Mapping[str, Any], content: "Content") -> li
         grid] if main else
         [Paragraph(id="options_none", text=t("sheet.options_none"))]))
     if alongside:
-        doc.append(sheet("alongside", t("sheet.alongside"), [
-            Paragraph(id="alongside_intro", text=t("sheet.alongside_intro")),
-            ListBlock(id="alongside_list", lines=[Line(text="; ".join(o.title for o in alongside) + ".")])]))
+        doc.append(sheet("alongside", t("sheet.alongside"), [      # the heading says they go with any option
+            ListBlock(id="alongside_list", lines=[Line(text=o.title) for o in alongside])]))
     doc.append(sheet("ask", t("sheet.ask"), [
         ListBlock(id="ask_first", lines=[Line(text=q) for q in _ask_first(answers, content)])]))
     if s.sure_to_discuss:

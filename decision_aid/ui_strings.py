@@ -377,7 +377,6 @@ class Sheet(_Strings):
     options_now_marks: str
     options_none: str
     alongside: str
-    alongside_intro: str
     own_questions: str
     ask: str
     talk_through: str

@@ -27,10 +27,11 @@ with chrome.page("nav.summary") as content:
 
     summary_view.render(summary, t("summary_page.show_details"), actions=actions, after_sheet=lambda: sure_form.draw(content))  # SURE, asked again
 
-    with st.container(key="summary_more_downloads", horizontal=True):
-        downloads.pdf_button(summary, state.notes() or None, t("summary_page.prepare_pdf_full"),
-                             t("summary_page.download_pdf_full"), "my-summary-full.pdf",
-                             key="download_pdf_full", full=True)
-        st.download_button(t("summary_page.download_md"), data=to_markdown(summary),
-                           file_name="my-summary.md", mime=media.private_type("text/markdown"),
-                           on_click="ignore", key="download_md")
+    if st.session_state.get("show_details"):      # the whole details and the text copy: with the details
+        with st.container(key="summary_more_downloads", horizontal=True):
+            downloads.pdf_button(summary, state.notes() or None, t("summary_page.prepare_pdf_full"),
+                                 t("summary_page.download_pdf_full"), "my-summary-full.pdf",
+                                 key="download_pdf_full", full=True)
+            st.download_button(t("summary_page.download_md"), data=to_markdown(summary),
+                               file_name="my-summary.md", mime=media.private_type("text/markdown"),
+                               on_click="ignore", key="download_md")

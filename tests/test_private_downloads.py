@@ -75,6 +75,7 @@ def test_summary_downloads_are_private_and_gone_after_clear(app_url, content):
         async with Session(app_url) as tab:
             await _with_answers(content, tab)
             await tab.goto("summary")
+            await tab.checkbox("show_details")        # the text copy is with the details
             md = tab.download_url("download_md")
             await tab.click("download_pdf_prepare")
             pdf = tab.download_url("download_pdf")

@@ -171,7 +171,7 @@ class App:
 
     def expect_summary(self) -> None:
         expect(self.main().get_by_role("heading", name=self.content.text("summary_headings.title"))).to_be_visible()
-        expect(self.key("download_md")).to_be_visible()
+        expect(self.key("show_details")).to_be_visible()
         self.idle()
         self.at_top()
 

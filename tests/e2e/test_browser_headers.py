@@ -84,6 +84,7 @@ def test_a_journey_under_the_security_headers(browser, behind_nginx, content, tm
     assert app.option_titles()
     pdf = app.download_pdf(tmp_path)
     assert pdf.read_bytes().startswith(b"%PDF")
+    app.show_details()
     assert DISTANT_HR_POSITIVE["own_questions"] in app.download("download_md", tmp_path).read_text()
     saved = app.save_answers(tmp_path)
     for label in ("nav.learn", "nav.consultation"):

@@ -110,6 +110,7 @@ def journey(app: App, content, patient: dict, downloads, mode: str) -> list[str]
     assert data.startswith(b"%PDF"), data[:20]
     assert 5_000 < len(data) < 3_000_000, len(data)
     assert len(PdfReader(pdf).pages) >= 1
+    app.show_details()                          # the text copy is with the details
     markdown = app.download("download_md", downloads).read_text(encoding="utf-8")
     for title in titles:
         assert title in markdown
@@ -122,7 +123,7 @@ def journey(app: App, content, patient: dict, downloads, mode: str) -> list[str]
     app.page.reload()
     app.after_run(0)
     expect(app.main()).to_contain_text(app.t("summary_page.start_first"))
-    expect(app.key("download_md")).to_have_count(0)
+    expect(app.key("show_details")).to_have_count(0)
     app.nav("nav.start", app.expect_start)
     expect(app.button("begin")).to_have_text(app.t("start.begin"))
 
@@ -227,7 +228,7 @@ def nothing_left_behind(app: App, patient: dict) -> None:
     expect(app.main().get_by_text(f"{app.t('review.skipped')}:", exact=True)).to_have_count(len(app.steps))
     app.nav("nav.summary", lambda: expect(app.main()).to_contain_text(app.t("summary_page.start_first")))
     expect(app.main()).not_to_contain_text(patient["own_questions"])
-    expect(app.key("download_md")).to_have_count(0)
+    expect(app.key("show_details")).to_have_count(0)
     app.nav("nav.consultation", lambda: expect(app.main()).to_contain_text(app.t("consultation.empty")))
     expect(app.main()).not_to_contain_text(patient["own_questions"])
 
