@@ -66,9 +66,6 @@ class Start(_Strings):
     measured_question_minutes: int                # measured by `python -m journey`, not a sentence
     measured_minutes: int
     privacy: str
-    how_heading: str
-    mode_nurse: str
-    mode_self: str
     nurse_link: str
     begin: str
     continue_: str = Field(alias="continue")

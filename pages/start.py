@@ -43,13 +43,8 @@ with chrome.page("nav.start") as content:
                   minutes=t("start.measured_minutes")))
     st.caption(t("start.privacy"))
 
-    modes = {"nurse": t("start.mode_nurse"), "self": t("start.mode_self")}
-    st.session_state.setdefault(state.MODE, None)
-    st.radio(t("start.how_heading"), options=list(modes), format_func=modes.get, key=state.MODE,
-             horizontal=True)
-
-    if st.session_state[state.MODE] == "nurse":
-        st.page_link("pages/consultation.py", label=t("start.nurse_link"), icon=":material/stethoscope:")
+    # a nurse goes straight to her view; a patient has nothing to choose here
+    st.page_link("pages/consultation.py", label=t("start.nurse_link"), icon=":material/stethoscope:")
 
     label = t("start.continue") if state.answers() else t("start.begin")
     if st.button(label, type="primary", key="begin"):

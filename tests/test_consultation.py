@@ -88,8 +88,8 @@ def test_nurse_view_without_answers_points_to_loading_a_file(content):
     assert content.text("consultation.empty") in texts(at)
 
 
-def test_start_page_nurse_choice_links_to_the_nurse_view(content):
+def test_start_page_links_to_the_nurse_view(content):
     at = open_app()
-    at.radio(key="mode").set_value("nurse").run()
+    at.run()
     assert any(link.proto.page.endswith("consultation") or "consultation" in link.proto.page
                for link in at.get("page_link"))

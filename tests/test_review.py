@@ -146,13 +146,8 @@ def _summary_page(root: str, today: str, patient: dict) -> None:
 def test_the_summary_page_shows_the_review_line_of_a_signed_option(root):
     from streamlit.testing.v1 import AppTest
     edit(root, "options/endocrine_plus_cdk46.yaml", sign)
-<<<<<<< HEAD
-    content = load_content(root)
-    line = content.text("summary.reviewed_line", name=NAME, date=content.language_info.date(SIGNED_ON))
-=======
     signed = load_content(root)
     line = signed.text("summary.reviewed_line", name=NAME, date=signed.language_info.date(SIGNED_ON))
->>>>>>> h-journey2
     at = AppTest.from_function(_summary_page, args=(str(root), SIGNED_ON.isoformat(), PATIENT), default_timeout=30)
     at.session_state["show_details"] = True
     at.session_state["details_option_endocrine_plus_cdk46"] = True    # its details opened, as taps would

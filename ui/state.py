@@ -13,7 +13,7 @@ from decision_aid.answers import clean
 from decision_aid.content import Question
 from decision_aid.dictionary import FIELDS
 
-ANSWERS, STEP, MODE, CONFIRM_CLEAR, NOTES = "answers", "step", "mode", "confirm_clear", "nurse_notes"
+ANSWERS, STEP, CONFIRM_CLEAR, NOTES = "answers", "step", "confirm_clear", "nurse_notes"
 CHANGING = "changing"   # the question whose "Change" was pressed on the check-your-answers page
 CHANGED_FROM = "changed_from"   # that Change button's key: focus returns to it
 WIDGET_PREFIX = "q_"

@@ -57,9 +57,6 @@ def test_keyboard_only_patient_reaches_the_summary_with_focus_always_visible(ope
 
     kb.tab_to('[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]')
     assert _ring_visible(ring := kb.focus_ring()), f"a focused page link shows no focus: {ring}"
-    kb.tab_to(".st-key-mode input[type=radio]")          # "How are you using this guide today?"
-    kb.press("ArrowRight")                               # the second choice: on my own
-    expect(app.key("mode").get_by_role("radio", name=app.t("start.mode_self"))).to_be_checked()
     kb.tab_to(".st-key-begin button")
     ring = kb.focus_ring()
     assert ring["outline"] == "solid" and ring["outlineWidth"] >= 2, f"a focused button: {ring}"

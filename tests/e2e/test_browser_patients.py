@@ -68,15 +68,11 @@ def expected_titles(content, patient) -> list[str]:
     return [sec.title for sec in build_summary(patient, content).document if sec.id.startswith("option_")]
 
 
-def journey(app: App, content, patient: dict, downloads, mode: str) -> list[str]:
+def journey(app: App, content, patient: dict, downloads) -> list[str]:
     """The whole flow for one patient. Returns the option titles of the first summary."""
     app.goto()
     app.expect_start()
     app.screen("start")
-    mode_label = app.t(f"start.mode_{mode}")
-    option = app.main().get_by_test_id("stRadioOption").filter(has_text=mode_label)
-    app.act(option.click)
-    expect(option.locator("input")).to_be_checked()
     app.begin()
     app.walk(patient)
 
@@ -137,7 +133,7 @@ def journey(app: App, content, patient: dict, downloads, mode: str) -> list[str]
 def test_patient_on_a_laptop_every_screen_passes_axe(open_app, content, tmp_path):
     checks = ScreenChecks("laptop", axe=True)
     app = open_app("laptop", on_screen=checks)
-    journey(app, content, DISTANT_HR_POSITIVE, tmp_path, mode="self")
+    journey(app, content, DISTANT_HR_POSITIVE, tmp_path)
     app.nav("nav.learn", lambda: expect(app.main().get_by_role("heading", name=app.t("learn.heading"))).to_be_visible())
     app.screen("learn")
     checks.assert_clean(report="axe-laptop.json")
@@ -147,7 +143,7 @@ def test_patient_on_a_phone_no_sideways_scrolling_and_big_targets(open_app, cont
     checks = ScreenChecks("phone")
     app = open_app("phone", on_screen=checks)
     assert app.page.viewport_size == {"width": 390, "height": 844}
-    journey(app, content, LOCAL_REGIONAL, tmp_path, mode="self")
+    journey(app, content, LOCAL_REGIONAL, tmp_path)
     app.nav("nav.learn", lambda: expect(app.main().get_by_role("heading", name=app.t("learn.heading"))).to_be_visible())
     app.screen("learn")
     app.open_sidebar()
@@ -203,13 +199,8 @@ def nothing_left_behind(app: App, patient: dict) -> None:
     expect(app.button("begin")).to_have_text(app.t("start.begin"))
     expect(app.button("save_answers")).to_have_count(0)
     expect(app.sidebar()).to_contain_text(app.t("sidebar.progress", done=0, total=_total(app)))
-<<<<<<< HEAD
-    # no answer chosen (the language picker's choice is hers to keep, not an answer)
-    expect(app.main().locator("[data-testid='stRadio']").get_by_role("radio", checked=True)).to_have_count(0)
-=======
     # no choice left on the start page (the language picker, a row of buttons, keeps her language)
     expect(app.main().get_by_test_id("stRadio").get_by_role("radio", checked=True)).to_have_count(0)
->>>>>>> h-journey2
     app.begin()
     for n, step in enumerate(app.steps):
         expect(urgent_banner(app)).to_have_count(0)

@@ -8,10 +8,8 @@ st.markdown(WORDS)
 st.markdown(f"**{WORDS}**")
 st.markdown(WORDS)
 st.caption(WORDS)
-st.session_state.setdefault("mode", None)
-st.radio("How are you using this?", options=["nurse", "self"], key="mode", horizontal=True)
-if st.session_state["mode"] == "nurse":
-    st.page_link("pages/consultation.py", label="Consultation")
+st.segmented_control("Language", options=["es", "en"], key="language_picker")
+st.page_link("pages/consultation.py", label="Consultation")
 if st.button("Continue" if answers() else "Begin", type="primary", key="begin"):
     st.switch_page("pages/questions.py")
 st.divider()
