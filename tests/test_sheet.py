@@ -71,7 +71,7 @@ def test_the_alternatives_side_by_side_and_what_goes_alongside_apart(content):
     for o in s.options:
         assert o.alongside == content.options[o.id].alongside_when.holds(f)
     assert [c.id for c in grid.columns] == [o.id for o in s.options if not o.alongside]
-    alongside = section(s, "alongside").blocks[-1].lines[0].text
+    alongside = " ".join(line.text for line in section(s, "alongside").blocks[-1].lines)
     assert {"bone_modifying", "clinical_trial", "palliative_supportive_care"} <= {o.id for o in s.options if o.alongside}
     assert all(o.title in alongside for o in s.options if o.alongside)
     # radiation is a treatment in itself for a local-regional recurrence, not something alongside

@@ -173,8 +173,8 @@ def test_comparison_sets_the_alternatives_side_by_side_and_what_goes_alongside_a
                                                                                        "subtype": "her2_positive"})]
     assert {o.id for o in alongside} >= {"bone_modifying", "clinical_trial", "palliative_supportive_care"}
     assert [c.id for c in g.columns] == [o.id for o in s.options if o not in alongside]
-    sheet_text = " ".join(b.lines[0].text for sec in s.document if sec.id == "alongside" for b in sec.blocks
-                          if b.kind == "list")
+    sheet_text = " ".join(line.text for sec in s.document if sec.id == "alongside" for b in sec.blocks
+                          if b.kind == "list" for line in b.lines)
     assert all(o.title in sheet_text for o in alongside)
     ids = [r.id for r in g.rows]
     assert ids[:3] == ["how_given", "visits", "side_effects"]

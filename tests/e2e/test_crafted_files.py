@@ -62,6 +62,8 @@ def test_crafted_files_send_no_request_away_and_show_nothing_of_theirs(open_app,
     expect(app.main()).to_contain_text(content.text("start.resume_done"))
     for key in ("nav.review", "nav.summary", "nav.consultation"):
         app.nav(key, app.idle)
+        if key == "nav.review":
+            app.open_review_folds()                   # her answers, one tap away per step
         expect(app.main().get_by_test_id("stText").filter(has_text=WORDS).first).to_be_visible()
         assert app.page.evaluate(FROM_THE_FILE) == {"pictures": [], "links": []}, key
     assert away == [], f"requests that left the app's origin: {away}"

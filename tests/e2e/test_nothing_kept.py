@@ -49,7 +49,7 @@ def test_a_whole_session_leaves_no_trace_on_disk_or_in_the_log(browser, tmp_path
     with streamlit_server(log, env={"HOME": str(home), "TMPDIR": str(tmpdir)}) as url:
         page = browser.new_page(viewport={"width": 1366, "height": 900}, accept_downloads=True)
         page.goto(url)
-        page.get_by_text("Pick up where you left off").click()     # folded on the start page
+        page.locator(".st-key-pick_up summary").click()              # folded on the start page
         page.locator("input[type=file]").set_input_files(str(upload))
         page.get_by_role("button", name="Load my saved answers").click()
         expect(page.get_by_text("Your saved answers are loaded")).to_be_visible()
