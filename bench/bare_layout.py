@@ -1,10 +1,5 @@
-"""The shape of the app's questions, for the bare app (bench/bare_app/), made at run time.
-
-The bare app draws the same widgets with the same keys, step by step, as the app, but reads no
-content and runs no rules. `write()` copies only the structure of the content (ids, widget kinds,
-counts, the checkbox values in widget keys; never a word) to a temporary JSON file, which the
-bare app reads from $BENCH_BARE_LAYOUT (bench/bare_app/bare.py): it cannot go stale.
-"""
+"""The shape of the app's questions for the bare app, made at run time so it cannot go stale: ids,
+widget kinds, counts and the checkbox values in widget keys, never a word of content/."""
 from __future__ import annotations
 
 import atexit
@@ -39,7 +34,6 @@ def layout() -> dict:
             # kinds asked first, their names drawn once the kind is ticked
             "groups": [{"id": g.id, "values": list(g.values)} for g in q.groups] if boxes else [],
             "n_terms": len(q.terms),
-            "help": bool(q.help),
             "max_length": FIELDS[q.id].max_length,
         }
 

@@ -129,7 +129,8 @@ class Session:
         """Send one rerun and read until the script finished successfully. Returns the sample."""
         cs = ClientState(page_script_hash=self.page_hash if page_hash is None else page_hash)
         sent = {s.id for s in states}
-        cs.widget_states.CopyFrom(WidgetStates(widgets=[v for k, v in self._values.items() if k not in sent] + list(states)))
+        kept = [v for k, v in self._values.items() if k not in sent]   # the values the browser holds
+        cs.widget_states.CopyFrom(WidgetStates(widgets=kept + list(states)))
         t0, runs = time.perf_counter(), 0
         await self.ws.send(BackMsg(rerun_script=cs).SerializeToString())
         self.widgets, self.texts, self.errors = {}, [], []

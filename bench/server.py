@@ -26,14 +26,13 @@ APPS = {"app": "app.py", "bare": "bench/bare_app/app.py"}
 _LIVE: set["Server"] = set()
 
 
-def _stat(pid: int) -> tuple[int, float] | None:
-    """(ppid, CPU seconds of the process and of its reaped children); None if it is gone."""
+def _cpu_s(pid: int) -> float:
+    """CPU seconds of a process and of its reaped children (utime stime cutime cstime); 0 if gone."""
     try:
         with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return int(fields[1]), sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return None
+            return sum(int(x) for x in f.read().rsplit(")", 1)[1].split()[11:15]) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
 
 
 def _rss_mb(pid: int) -> float:
@@ -43,6 +42,12 @@ def _rss_mb(pid: int) -> float:
             return next((int(line.split()[1]) / 1024 for line in f if line.startswith("VmRSS:")), 0.0)
     except OSError:
         return 0.0
+
+
+def _below(pid: int) -> list[int]:
+    """Every process below `pid` (the children that each of its threads started, recursively)."""
+    kids = [int(k) for f in Path(f"/proc/{pid}/task").glob("*/children") for k in f.read_text().split()]
+    return kids + [p for k in kids for p in _below(k)]
 
 
 @atexit.register
@@ -116,17 +121,12 @@ class Server:
     def tree(self) -> dict:
         """CPU seconds and VmRSS (MB) of the server process and of every process below it (the app
         starts none; any would be counted, pids in children); server_rss_mb: the process alone."""
-        procs = {int(d): s for d in os.listdir("/proc") if d.isdigit() and (s := _stat(int(d)))}
         pid = self.proc.pid
-        if pid not in procs:
+        if self.proc.poll() is not None:
             raise ProcessLookupError(f"server {pid} is gone")
-        below, todo = [], [pid]
-        while todo:
-            parent = todo.pop()
-            kids = [p for p, (ppid, _) in procs.items() if ppid == parent]
-            below, todo = below + kids, todo + kids
+        below = _below(pid)
         rss = _rss_mb(pid)
-        return {"cpu_s": sum(procs[p][1] for p in [pid, *below]), "rss_mb": rss + sum(_rss_mb(p) for p in below),
+        return {"cpu_s": sum(_cpu_s(p) for p in [pid, *below]), "rss_mb": rss + sum(_rss_mb(p) for p in below),
                 "server_rss_mb": rss, "children": below}
 
     def stats(self) -> dict:

@@ -16,6 +16,8 @@ GLOSSARY_TERMS: int = _LAYOUT["GLOSSARY_TERMS"]
 WORDS = "Placeholder words: the benchmark's floor needs the widgets, not the content."
 PDF = b"%PDF-1.4\n% placeholder: the bare app builds no summary and no PDF\n%%EOF\n"
 QUESTIONS = {q["id"]: q for s in STEPS for q in s["questions"]}
+PAGES = [("start", "Start"), ("questions", "Questions"), ("review", "Review"), ("summary", "Summary"),
+         ("learn", "Learn"), ("consultation", "Consultation")]   # as app.py
 
 
 def answers() -> dict[str, Any]:
@@ -65,10 +67,8 @@ def frame() -> None:
     with st.sidebar:
         st.markdown("**Bare decision aid**")
         st.caption(f"{len(answers())} of {len(QUESTIONS)} answered")
-        for path, label in (("pages/start.py", "Start"), ("pages/questions.py", "Questions"),
-                            ("pages/review.py", "Review"), ("pages/summary.py", "Summary"),
-                            ("pages/learn.py", "Learn"), ("pages/consultation.py", "Consultation")):
-            st.page_link(path, label=label)
+        for path, title in PAGES:
+            st.page_link(f"pages/{path}.py", label=title)
         st.divider()
         save_button("save_answers")
         if st.session_state.get("confirm_clear"):
