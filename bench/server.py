@@ -96,7 +96,7 @@ class Server:
             env = {**os.environ, "PYTHONUNBUFFERED": "1", **self.env}
             if self.name == "bare":
                 from bench import bare_layout
-                env[bare_layout.ENV] = str(bare_layout.write())
+                env[bare_layout.ENV] = bare_layout.as_json()
             t0 = time.perf_counter()
             with open(self.log_path, "wb") as log:
                 self.proc = subprocess.Popen(self.command(), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,

@@ -1,5 +1,5 @@
-"""Shared by the bare pages: the layout (the shape of content/questions.yaml, no words, written at
-run time by bench/bare_layout.py to the file named by $BENCH_BARE_LAYOUT), the answers, the sidebar."""
+"""Shared by the bare pages: the layout (the shape of content/questions.yaml, no words, made at run
+time by bench/bare_layout.py, in $BENCH_BARE_LAYOUT), the answers, the sidebar."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-_LAYOUT = json.loads(open(os.environ["BENCH_BARE_LAYOUT"], encoding="utf-8").read())
+_LAYOUT = json.loads(os.environ["BENCH_BARE_LAYOUT"])
 STEPS: list[dict] = _LAYOUT["STEPS"]
 SITE_SECTIONS: list[int] = _LAYOUT["SITE_SECTIONS"]
 GLOSSARY_TERMS: int = _LAYOUT["GLOSSARY_TERMS"]
