@@ -1,18 +1,10 @@
-"""The shape of the app's questions, for the bare app (bench/bare_app/), made at run time.
-
-The bare app draws the same widgets with the same keys, step by step, as the app, but reads no
-content and runs no rules. `write()` copies only the structure of the content (ids, widget kinds,
-counts, the checkbox values in widget keys; never a word) to a temporary JSON file, which the
-bare app reads from $BENCH_BARE_LAYOUT (bench/bare_app/bare.py): it cannot go stale.
-"""
+"""The shape of the app's questions for the bare app, made at run time so it cannot go stale: ids,
+widget kinds, counts and the checkbox values in widget keys, never a word of content/. The bare
+app reads it as JSON from $BENCH_BARE_LAYOUT (about 8 kB), which bench/server.py sets."""
 from __future__ import annotations
 
-import atexit
 import functools
 import json
-import shutil
-import tempfile
-from pathlib import Path
 
 ENV = "BENCH_BARE_LAYOUT"
 
@@ -39,7 +31,6 @@ def layout() -> dict:
             # kinds asked first, their names drawn once the kind is ticked
             "groups": [{"id": g.id, "values": list(g.values)} for g in q.groups] if boxes else [],
             "n_terms": len(q.terms),
-            "help": bool(q.help),
             "max_length": FIELDS[q.id].max_length,
         }
 
@@ -52,10 +43,5 @@ def layout() -> dict:
 
 
 @functools.cache
-def write() -> Path:
-    """Write the layout once per process to a temporary folder (removed at exit); its path."""
-    folder = Path(tempfile.mkdtemp(prefix="bench-bare-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    path = folder / "layout.json"
-    path.write_text(json.dumps(layout()), encoding="utf-8")
-    return path
+def as_json() -> str:
+    return json.dumps(layout())

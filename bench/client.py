@@ -1,16 +1,8 @@
-"""A browser-less Streamlit session speaking the app's own websocket protocol: one `Session` is
-one browser tab.
-
-It sends `BackMsg.rerun_script` (a `ClientState` with the page and the widget states) and reads
-`ForwardMsg`s until the script finishes successfully (a click that calls `st.rerun` or
-`st.switch_page` first ends with FINISHED_EARLY_FOR_RERUN). Widgets are found by the key at the
-end of their id (`$$ID-<hash>-<key>`); values go in the fields Streamlit 1.67 reads for each
-widget type. A download is a GET of the `/media/...` URL its button carries; the app's PDF is
-made by a "prepare" click first. Everything is asyncio, so hundreds of sessions run from one
-process. `journey()` walks a whole patient journey; a `Plan` gives each question's answer by
-option position, so the app and the bare app are driven the same way. The tests use it too
-(`keep_text` keeps every string a run drew; `connect()` sends a browser's Cookie, Origin, XSRF
-token and a session id to resume, so it works behind a reverse proxy).
+"""A browser-less Streamlit session over the app's own websocket protocol (Streamlit 1.67): one
+`Session` is one browser tab, asyncio throughout, so hundreds run from one process. A rerun sends
+a `ClientState` (page and widget states) and reads `ForwardMsg`s until the script finishes
+successfully; widgets are found by the key that ends their id. `journey()` walks a whole patient
+journey from a `Plan`, so the app and the bare app are driven the same way. The tests use it too.
 """
 from __future__ import annotations
 
@@ -28,7 +20,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 from websockets.asyncio.client import connect
 
 FINISHED_OK = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
-FINISHED_RERUN = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
+FINISHED_RERUN = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")  # st.rerun, st.switch_page
 WIDGET_TYPES = {"button", "checkbox", "radio", "button_group", "text_area", "download_button",
                 "file_uploader", "text_input"}
 TIMEOUT = 60.0  # seconds for one interaction; a stuck server fails the run instead of hanging
@@ -57,12 +49,6 @@ def _strings(msg, out: list[str]) -> None:
                 _strings(v, out)
 
 
-def widget_key(element_id: str) -> str:
-    """`$$ID-<hash>-<key>` -> key (Streamlit 1.67 element ids end with the user key)."""
-    parts = element_id.split("-", 2)
-    return parts[2] if element_id.startswith("$$ID-") and len(parts) == 3 else element_id
-
-
 class Session:
     def __init__(self, base: str, *, keep_text: bool = False, record: Callable[[Sample], None] | None = None,
                  session_id: str = ""):
@@ -77,19 +63,15 @@ class Session:
         self._values: dict[str, WidgetState] = {}        # widget id -> the value the "browser" holds
         self.samples: list[Sample] = []
         self.seen: dict[str, str] = {}                   # every widget key drawn -> its type
-    # ---- connection -------------------------------------------------------------------
+
     async def connect(self, *, cookie: str = "", origin: str | None = None, xsrf: str | None = None) -> None:
-        """Open the websocket as a browser does: subprotocols "streamlit", then the XSRF token
-        and the session id to resume (if any); the Cookie and Origin headers if given."""
-        ws_url = self.base.replace("http://", "ws://", 1) + "/_stcore/stream"
-        protocols = ["streamlit"]
-        if xsrf or self.session_id:
-            protocols.append(xsrf or "none")
-        if self.session_id:
-            protocols.append(self.session_id)
-        self.ws = await connect(ws_url, subprotocols=protocols, max_size=None, open_timeout=TIMEOUT,
-                                ping_interval=None, compression=None, proxy=None, origin=origin,
-                                additional_headers={"Cookie": cookie} if cookie else None)
+        """Open the websocket as a browser does (works behind a reverse proxy): subprotocols
+        "streamlit", the XSRF token and the session id to resume; Cookie and Origin if given."""
+        protocols = ["streamlit"] + ([xsrf or "none"] if xsrf or self.session_id else [])
+        protocols += [self.session_id] if self.session_id else []
+        self.ws = await connect(self.base.replace("http://", "ws://", 1) + "/_stcore/stream", subprotocols=protocols,
+                                max_size=None, open_timeout=TIMEOUT, ping_interval=None, compression=None,
+                                proxy=None, origin=origin, additional_headers={"Cookie": cookie} if cookie else None)
 
     @property
     def response_headers(self):
@@ -102,8 +84,11 @@ class Session:
         return "\n".join(self.texts)
 
     def download_url(self, key: str) -> str:
-        """The /media/... URL of a download button drawn with its data (not a deferred one)."""
+        """The /media/... URL of a download button."""
         return self._widget(key, "download_button").url
+
+    def page_name(self) -> str:
+        return next((url for url, h in self.pages.items() if h == self.page_hash), self.page_hash[:8])
 
     async def __aenter__(self) -> "Session":
         return self
@@ -116,12 +101,6 @@ class Session:
             await self.ws.close()
             self.ws = None
 
-    async def _recv(self) -> ForwardMsg:
-        raw = await asyncio.wait_for(self.ws.recv(), TIMEOUT)
-        msg = ForwardMsg()
-        msg.ParseFromString(raw)
-        return msg
-
     # ---- one rerun ----------------------------------------------------------------------
     def _take(self, msg: ForwardMsg) -> None:
         kind = msg.WhichOneof("type")
@@ -131,18 +110,16 @@ class Session:
             self.page_hash = msg.new_session.page_script_hash or self.page_hash
         elif kind == "navigation":
             self.page_hash = msg.navigation.page_script_hash or self.page_hash
-            for p in msg.navigation.app_pages:
-                self.pages[p.url_pathname] = p.page_script_hash
+            self.pages.update((p.url_pathname, p.page_script_hash) for p in msg.navigation.app_pages)
         elif kind == "delta":
             if self.keep_text:
                 _strings(msg.delta, self.texts)
-            if msg.delta.WhichOneof("type") != "new_element":
-                return
-            el = msg.delta.new_element
-            t = el.WhichOneof("type")
+            el = msg.delta.new_element if msg.delta.WhichOneof("type") == "new_element" else None
+            t = el.WhichOneof("type") if el else None
             if t in WIDGET_TYPES:
-                proto = getattr(el, t)
-                key = widget_key(proto.id)
+                proto = getattr(el, t)                   # its id is $$ID-<hash>-<key>
+                parts = proto.id.split("-", 2)
+                key = parts[2] if proto.id.startswith("$$ID-") and len(parts) == 3 else proto.id
                 self.widgets[key] = (t, proto)
                 self.seen[key] = t
             elif t == "exception":
@@ -151,39 +128,34 @@ class Session:
     async def rerun(self, kind: str, states: list[WidgetState] = (), page_hash: str | None = None) -> Sample:
         """Send one rerun and read until the script finished successfully. Returns the sample."""
         cs = ClientState(page_script_hash=self.page_hash if page_hash is None else page_hash)
-        sent = {s.id: s for s in states}
-        all_states = [v for k, v in self._values.items() if k not in sent] + list(states)
-        cs.widget_states.CopyFrom(WidgetStates(widgets=all_states))
-        t0 = time.perf_counter()
+        sent = {s.id for s in states}
+        kept = [v for k, v in self._values.items() if k not in sent]   # the values the browser holds
+        cs.widget_states.CopyFrom(WidgetStates(widgets=kept + list(states)))
+        t0, runs = time.perf_counter(), 0
         await self.ws.send(BackMsg(rerun_script=cs).SerializeToString())
-        runs = 0
         self.widgets, self.texts, self.errors = {}, [], []
         while True:
-            msg = await self._recv()
-            if msg.WhichOneof("type") == "script_finished":
-                runs += 1
-                if msg.script_finished == FINISHED_OK:
-                    break
-                if msg.script_finished == FINISHED_RERUN:
-                    self.widgets, self.texts, self.errors = {}, [], []  # the next run draws the page
-                    continue
+            msg = ForwardMsg()
+            msg.ParseFromString(await asyncio.wait_for(self.ws.recv(), TIMEOUT))
+            if msg.WhichOneof("type") != "script_finished":
+                self._take(msg)
+                continue
+            runs += 1
+            if msg.script_finished == FINISHED_OK:
+                break
+            if msg.script_finished != FINISHED_RERUN:
                 raise ProtocolError(f"script finished with status {msg.script_finished}")
-            self._take(msg)
+            self.widgets, self.texts, self.errors = {}, [], []  # the next run draws the page
         sample = Sample(kind, time.perf_counter() - t0, runs)
         # like the browser: remember the values we set, forget widgets no longer drawn, no triggers
+        self._values.update((s.id, s) for s in states if s.WhichOneof("value") != "trigger_value")
         live = {proto.id for _, proto in self.widgets.values()}
-        for s in states:
-            if s.WhichOneof("value") != "trigger_value":
-                self._values[s.id] = s
         self._values = {k: v for k, v in self._values.items() if k in live}
         if self.errors:
             raise ProtocolError(f"the page shows an exception after {kind}: {self.errors[0]}")
         self.samples.append(sample)
         self.record(sample)
         return sample
-
-    def page_name(self) -> str:
-        return next((url for url, h in self.pages.items() if h == self.page_hash), self.page_hash[:8])
 
     # ---- what a patient does --------------------------------------------------------------
     async def open(self) -> Sample:
@@ -194,8 +166,7 @@ class Session:
 
     def _widget(self, key: str, *types: str):
         if key not in self.widgets:
-            raise ProtocolError(f"no widget {key!r} on page {self.page_name()!r}; "
-                                f"widgets: {sorted(self.widgets)}")
+            raise ProtocolError(f"no widget {key!r} on page {self.page_name()!r}; widgets: {sorted(self.widgets)}")
         t, proto = self.widgets[key]
         if types and t not in types:
             raise ProtocolError(f"widget {key!r} is a {t}, not {types}")
@@ -206,18 +177,13 @@ class Session:
         return await self.rerun(kind or f"click:{key.split('_')[0]}", [WidgetState(id=proto.id, trigger_value=True)])
 
     async def choose(self, key: str, indices: list[int]) -> Sample:
-        """Pick options by position in a radio (`string_value`) or pills / a segmented control
-        (`string_array_value`); values are the labels shown."""
-        t, proto = self.widgets.get(key, (None, None))
-        if t is None:
-            self._widget(key)
+        """Pick options by position in a radio or in pills / a segmented control (a button_group)."""
+        proto = self._widget(key, "radio", "button_group")
         ws = WidgetState(id=proto.id)
-        if t == "radio":
+        if self.widgets[key][0] == "radio":
             ws.string_value = proto.options[indices[0]]
-        elif t == "button_group":
-            ws.string_array_value.data.extend(proto.options[i].content for i in indices)
         else:
-            raise ProtocolError(f"widget {key!r} is a {t}: not a choice")
+            ws.string_array_value.data.extend(proto.options[i].content for i in indices)
         return await self.rerun("answer", [ws])
 
     async def checkbox(self, key: str, value: bool = True) -> Sample:
@@ -245,55 +211,23 @@ class Session:
         self.record(Sample("pdf", time.perf_counter() - t0, 0))
         return body
 
-    # ---- the questions on the current step ----------------------------------------------------
-    def question_ids(self) -> list[str]:
-        """Question ids drawn by the last run, in page order (keys q_<id> and q_<id>__<value>)."""
-        out: list[str] = []
-        for key in self.widgets:
-            if key.startswith("q_"):
-                qid = key[2:].split("__")[0]
-                if qid not in out:
-                    out.append(qid)
-        return out
-
-    async def answer(self, qid: str, how: tuple) -> None:
-        """Answer one question as planned."""
-        kind, arg = how
-        if kind == "one":
-            await self.choose(f"q_{qid}", [arg])
-        elif kind == "many":
-            await self.choose(f"q_{qid}", list(arg))
-        elif kind == "text":
-            await self.type_text(f"q_{qid}", arg)
-        elif kind == "boxes":
-            for value in arg:           # one click, one rerun, per box
-                await self.checkbox(f"q_{qid}__{value}")
-        elif kind == "clicks":          # a question asked in parts (ui/widgets.py): gate, kinds, names
-            for what, gate_index, value in arg:
-                if what == "gate":
-                    await self.choose(f"q_{qid}__gate", [gate_index])
-                else:
-                    await self.checkbox(f"q_{qid}__{value}")
-        else:
-            raise ValueError(kind)
+    async def answer(self, actions: list[tuple]) -> None:
+        """One question answered as planned: ("choose", key, [indices]) | ("check", key, True)
+        | ("type", key, words), one rerun each."""
+        for verb, key, arg in actions:
+            await {"choose": self.choose, "check": self.checkbox, "type": self.type_text}[verb](key, arg)
 
 
 # ---- the journey ------------------------------------------------------------------------------
 
 @dataclass
 class Plan:
-    """How a patient answers, by option position, so both apps are driven the same way.
-
-    answers: question id -> ("one", index) | ("many", [indices]) | ("boxes", [values])
-             | ("text", words): one choice, several choices, tick boxes (keys q_<id>__<value>),
-             typed words; ("clicks", [...]) a question asked in parts. The widget drawing a
-             choice is read from the page. Questions not drawn on a step are skipped.
-    change:  after the summary, the question changed from the review page, and its new answer.
-    change_step: the id of that question's step: its Change when the review page folds the
-             step's answers (then the step's own Change opens it).
-    """
-    answers: dict[str, tuple]
-    change: tuple[str, tuple]
+    """How a patient answers, so both apps are driven the same way. answers: question id -> the
+    actions of Session.answer (keys q_<id>, q_<id>__<value>); questions not drawn are skipped.
+    change: after the summary, the question changed from the review page and its new actions;
+    change_step: its step's id (its Change, when the review page folds the step's answers)."""
+    answers: dict[str, list[tuple]]
+    change: tuple[str, list[tuple]]
     back_at_step: int = 2            # press Back once on this step (then Next again)
     download: str = "download_pdf"   # the summary's PDF button (after its "<key>_prepare" button)
     max_steps: int = 20              # bound on Next clicks (the app has 7 steps)
@@ -318,10 +252,11 @@ async def journey(s: Session, plan: Plan, *, download: bool = True) -> JourneyRe
     for n in range(plan.max_steps):
         done: set[str] = set()
         while True:   # answers can make other questions appear (show_when): look again after each
-            todo = [q for q in s.question_ids() if q in plan.answers and q not in done]
+            drawn = dict.fromkeys(k[2:].split("__")[0] for k in s.widgets if k.startswith("q_"))
+            todo = [q for q in drawn if q in plan.answers and q not in done]
             if not todo:
                 break
-            await s.answer(todo[0], plan.answers[todo[0]])
+            await s.answer(plan.answers[todo[0]])
             done.add(todo[0])
         if n == plan.back_at_step:
             await s.click("back", "click:back")
@@ -339,11 +274,11 @@ async def journey(s: Session, plan: Plan, *, download: bool = True) -> JourneyRe
             raise ProtocolError("the PDF download is not a PDF")
         res.pdf_bytes = len(body)
     await s.goto("review")
-    qid, how = plan.change
+    qid, actions = plan.change
     own = f"change_{qid}"            # the answer's own Change, or (folded away) its step's
     await s.click(own if own in s.widgets or not plan.change_step else f"change_step_{plan.change_step}",
                   "click:change")
-    await s.answer(qid, how)
+    await s.answer(actions)
     await s.goto("summary")
     res.summary_texts = list(s.texts)
     reruns = [x for x in s.samples if x.runs]
@@ -352,37 +287,31 @@ async def journey(s: Session, plan: Plan, *, download: bool = True) -> JourneyRe
 
 
 def plan_from_values(content, values: dict[str, Any], change: tuple[str, Any]) -> Plan:
-    """Turn answers given as data-dictionary values into a Plan by option position."""
+    """Turn answers given as data-dictionary values into a Plan of clicks by option position."""
     from decision_aid.dictionary import FIELDS
 
     qs = {q.id: q for step in content.questions.steps for q in step.questions}
 
-    def how(qid: str, v: Any) -> tuple:
-        q = qs[qid]
+    def actions(qid: str, v: Any) -> list[tuple]:
+        q, key = qs[qid], f"q_{qid}"
         order = [c.value for c in q.choices]
-        if q.widget == "checkboxes" and (q.gate or q.groups):
-            clicks = []
+        if q.widget == "checkboxes":   # as ui/widgets.py: maybe a gate first, kinds, then the boxes
             sets = [gc.sets for gc in q.gate.choices] if q.gate else []
             if q.gate and len(v) == 1 and v[0] in sets:          # one tap answers it
-                return ("clicks", [("gate", sets.index(v[0]), v[0])])
-            if q.gate:
-                clicks.append(("gate", sets.index(None), None))  # "yes": the list opens
+                return [("choose", f"{key}__gate", [sets.index(v[0])])]
+            out = [("choose", f"{key}__gate", [sets.index(None)])] if q.gate else []   # "yes": the list opens
             for x in v:
                 group = next((g for g in q.groups if x in g.values), None)
-                if group and ("group", None, f"group_{group.id}") not in clicks:
-                    clicks.append(("group", None, f"group_{group.id}"))
-                clicks.append(("box", None, x))
-            return ("clicks", clicks)
-        if q.widget == "checkboxes":
-            return ("boxes", list(v))
+                if group and ("check", f"{key}__group_{group.id}", True) not in out:
+                    out.append(("check", f"{key}__group_{group.id}", True))
+                out.append(("check", f"{key}__{x}", True))
+            return out
         if q.widget == "text" or not order:
-            return ("text", v)
-        if FIELDS[qid].kind == "multi":
-            return ("many", [order.index(x) for x in v])
-        return ("one", order.index(v))
+            return [("type", key, v)]
+        return [("choose", key, [order.index(x) for x in v] if FIELDS[qid].kind == "multi" else [order.index(v)])]
 
     step = next(st.id for st in content.questions.steps if any(q.id == change[0] for q in st.questions))
-    return Plan({qid: how(qid, v) for qid, v in values.items() if qid in qs}, (change[0], how(*change)),
+    return Plan({qid: actions(qid, v) for qid, v in values.items() if qid in qs}, (change[0], actions(*change)),
                 change_step=step)
 
 

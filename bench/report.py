@@ -28,46 +28,44 @@ def table(head: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(out + ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]) + "\n"
 
 
-# figure name -> how to read it from one load phase of results.json
+# figure name -> where it is in one load phase of results.json
 FIGURES = {
-    "p50 ms, all reruns": lambda r: r["latency"]["all_reruns"].get("p50_ms"),
-    "p95 ms, all reruns": lambda r: r["latency"]["all_reruns"].get("p95_ms"),
-    "max ms, all reruns": lambda r: r["latency"]["all_reruns"].get("max_ms"),
-    "p50 ms, answer": lambda r: r["latency"]["answer"].get("p50_ms"),
-    "p50 ms, page switch": lambda r: r["latency"]["page_switch"].get("p50_ms"),
-    "p50 ms, summary page": lambda r: r["latency"]["summary_page"].get("p50_ms"),
-    "p50 ms, PDF (click to last byte)": lambda r: r["latency"]["pdf_download"].get("p50_ms"),
-    "p95 ms, PDF (click to last byte)": lambda r: r["latency"]["pdf_download"].get("p95_ms"),
-    "reruns / s": lambda r: r["reruns_per_s"],
-    "server CPU ms / rerun": lambda r: r["server_cpu_ms_per_rerun"],
-    "server RSS after, MB": lambda r: r["rss_after_mb"],
-    "processes below the server": lambda r: r.get("children"),
-    "failed journeys": lambda r: r["failed_journeys"],
+    "p50 ms, all reruns": "latency all_reruns p50_ms", "p95 ms, all reruns": "latency all_reruns p95_ms",
+    "max ms, all reruns": "latency all_reruns max_ms", "p50 ms, answer": "latency answer p50_ms",
+    "p50 ms, page switch": "latency page_switch p50_ms", "p50 ms, summary page": "latency summary_page p50_ms",
+    "p50 ms, PDF (click to last byte)": "latency pdf_download p50_ms",
+    "p95 ms, PDF (click to last byte)": "latency pdf_download p95_ms",
+    "reruns / s": "reruns_per_s", "server CPU ms / rerun": "server_cpu_ms_per_rerun",
+    "server RSS after, MB": "rss_after_mb", "processes below the server": "children",
+    "failed journeys": "failed_journeys",
 }
 
 
+def app_bare_ratio(phase: dict, path: str) -> list:
+    """One figure of one N: the app's, the bare app's, their ratio."""
+    a, b = phase["app"], phase["bare"]
+    for k in path.split():
+        a, b = a.get(k), b.get(k)
+    return [a, b, ratio(a, b)]
+
+
 def ratios(res: dict) -> dict:
-    """app / bare for each N of the main table."""
-    out = {}
-    for n, ph in res["main"]["phases"].items():
-        a, b = ph["app"]["latency"]["all_reruns"], ph["bare"]["latency"]["all_reruns"]
-        out[n] = {k: ratio(a.get(k), b.get(k)) for k in ("p50_ms", "p95_ms", "max_ms")}
-        out[n]["cpu_ms_per_rerun"] = ratio(ph["app"]["server_cpu_ms_per_rerun"], ph["bare"]["server_cpu_ms_per_rerun"])
-        out[n]["rss_after_mb"] = ratio(ph["app"]["rss_after_mb"], ph["bare"]["rss_after_mb"])
-    return out
+    """app / bare for each N of the main table (results.json's "ratios", the targets' figures)."""
+    paths = {"p50_ms": "latency all_reruns p50_ms", "p95_ms": "latency all_reruns p95_ms",
+             "max_ms": "latency all_reruns max_ms", "cpu_ms_per_rerun": "server_cpu_ms_per_rerun",
+             "rss_after_mb": "rss_after_mb"}
+    return {n: {k: app_bare_ratio(ph, path)[2] for k, path in paths.items()} for n, ph in res["main"]["phases"].items()}
 
 
 def targets(res: dict) -> list[dict]:
     """Each target of issue 17 / docs, the measured value and whether it is met."""
     rat = res["ratios"] = ratios(res)
     t = []
-    for q in ("p50", "p95"):
-        vals = {n: r[f"{q}_ms"] for n, r in rat.items()}
-        t.append((f"app / bare <= 1.2 on {q} at every N", ", ".join(f"N={n}: {cell(v)}" for n, v in vals.items()),
-                  all(v is not None and v <= 1.2 for v in vals.values())))
-    vals = {n: r["rss_after_mb"] for n, r in rat.items()}
-    t.append(("server RSS app / bare <= 1.5 at every N", ", ".join(f"N={n}: {cell(v)}" for n, v in vals.items()),
-              all(v is not None and v <= 1.5 for v in vals.values())))
+    for name, key, limit in (("app / bare <= 1.2 on p50", "p50_ms", 1.2), ("app / bare <= 1.2 on p95", "p95_ms", 1.2),
+                             ("server RSS app / bare <= 1.5", "rss_after_mb", 1.5)):
+        vals = {n: r[key] for n, r in rat.items()}
+        t.append((f"{name} at every N", ", ".join(f"N={n}: {cell(v)}" for n, v in vals.items()),
+                  all(v is not None and v <= limit for v in vals.values())))
     bs, pdf, cp = res["micro"]["build_summary"], res["micro"]["pdf"], res["content_probe"]
     t.append(("build_summary under 5 ms", f"p95 {bs['cpu_p95_ms']:.2f} ms CPU", bs["cpu_p95_ms"] < 5))
     t.append(("PDF under 300 ms", f"p95 {pdf['cpu_p95_ms']:.0f} ms CPU; first in a process {pdf['first_in_process_ms']:.0f} ms",
@@ -97,9 +95,8 @@ def markdown(res: dict) -> str:
     ns = list(main["phases"])
     out += ["\n### App and bare app, N sessions at once (.streamlit/config.toml as is, TCP_NODELAY)\n",
             table(["figure"] + [f"{a} N={n}" for n in ns for a in ("app", "bare", "ratio")],
-                  [[name] + [x for n in ns for x in (f(main["phases"][n]["app"]), f(main["phases"][n]["bare"]),
-                                                     ratio(f(main["phases"][n]["app"]), f(main["phases"][n]["bare"])))]
-                   for name, f in FIGURES.items()])]
+                  [[name] + [x for n in ns for x in app_bare_ratio(main["phases"][n], path)]
+                   for name, path in FIGURES.items()])]
     s = main["servers"]
     rows = [["cold start, median of fresh servers (s)", res["cold_start"]["app"]["median_s"], res["cold_start"]["bare"]["median_s"]]]
     rows += [[label, s["app"].get(k), s["bare"].get(k)] for label, k in (

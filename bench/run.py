@@ -1,11 +1,6 @@
-"""`make bench`: the load benchmark of the decision aid against a bare Streamlit app.
+"""`make bench`: the decision aid against a bare Streamlit app (bench/README.md says what and why).
 
     .venv/bin/python -m bench.run [--quick | --report]
-
-Phases: micro-benchmark (bench/micro.py); content probe (files the server opens); main table
-(N = 1, 10, 50 sessions at once walking whole journeys, app and bare app side by side); cold
-starts; memory over a longer run (post-script GC on and off). Writes bench/results.json and the
-tables of bench/README.md (--quick: bench/results/ only). Loopback only; every loop is bounded.
 """
 from __future__ import annotations
 
@@ -20,7 +15,7 @@ import time
 
 from bench import report
 from bench.client import CHANGE, PATIENT, Plan, ProtocolError, Sample, Session, journey, plan_from_values
-from bench.micro import pct
+from bench.micro import block
 from bench.server import ROOT, Server
 
 OUT = ROOT / "bench"
@@ -44,16 +39,10 @@ def machine() -> dict:
             "streamlit": streamlit.__version__, "loadavg_at_start": open("/proc/loadavg").read().split()[:3]}
 
 
-def block(xs: list[float]) -> dict:
-    if not xs:
-        return {"n": 0}
-    return {"n": len(xs), "p50_ms": round(pct(xs, 50) * 1e3, 1), "p95_ms": round(pct(xs, 95) * 1e3, 1),
-            "max_ms": round(max(xs) * 1e3, 1)}
-
-
 def latency(samples: list[Sample]) -> dict:
-    return {**{name: block([s.seconds for s in samples if s.runs and test(s.kind)]) for name, test in LATENCY.items()},
-            "pdf_download": block([s.seconds for s in samples if s.kind == "pdf"])}   # click to last byte
+    picks = {name: [s.seconds for s in samples if s.runs and test(s.kind)] for name, test in LATENCY.items()}
+    picks["pdf_download"] = [s.seconds for s in samples if s.kind == "pdf"]   # click to last byte
+    return {name: {"n": len(xs), **(block(xs) if xs else {})} for name, xs in picks.items()}
 
 
 async def load_phase(server: Server, plan: Plan, n: int, rounds: int, keep: list) -> dict:
@@ -101,14 +90,6 @@ async def warm_up(server: Server, plan: Plan) -> dict:
             "rss_idle_mb": round(idle["rss_mb"], 1), "rss_warm_mb": round(server.tree()["rss_mb"], 1)}
 
 
-def line(app: str, r: dict) -> str:
-    lat = r["latency"]["all_reruns"]
-    return (f"  {app:4s} N={r['sessions']:<3d} p50 {lat.get('p50_ms')} ms  p95 {lat.get('p95_ms')} ms  "
-            f"PDF p50 {r['latency']['pdf_download'].get('p50_ms')} ms  {r['reruns_per_s']} reruns/s  "
-            f"cpu {r['server_cpu_ms_per_rerun']} ms/rerun  RSS {r['rss_after_mb']} MB"
-            + (f"  FAILED {r['failed_journeys']}: {r['errors'][:1]}" if r["failed_journeys"] else ""))
-
-
 async def main_table(plan: Plan, ns: dict[int, int], log=print) -> dict:
     """Both servers up side by side; for each N the app's phase, then the bare app's, so a change
     in the machine's load hits both alike. Sessions stay connected: the N=50 phase adds 50
@@ -123,7 +104,8 @@ async def main_table(plan: Plan, ns: dict[int, int], log=print) -> dict:
         for n, rounds in ns.items():
             for app, server in servers.items():
                 r = out["phases"].setdefault(str(n), {})[app] = await load_phase(server, plan, n, rounds, keep[app])
-                log(line(app, r))
+                log(f"  {app} N={n}: p95 {r['latency']['all_reruns'].get('p95_ms')} ms, RSS {r['rss_after_mb']} MB"
+                    + (f", FAILED {r['failed_journeys']}: {r['errors'][:1]}" if r["failed_journeys"] else ""))
         for app, server in servers.items():
             end = server.tree()
             out["servers"][app].update(rss_end_mb=round(end["rss_mb"], 1), process_rss_end_mb=round(end["server_rss_mb"], 1))
@@ -173,8 +155,9 @@ async def content_probe(plan: Plan, journeys: int = 3, pdfs: int = 3) -> dict:
             await s.close()
         d, rss_d = server.stats(), server.tree()["rss_mb"]
 
-    def diff(x: dict, y: dict, key: str) -> dict:
-        return {k: v - x.get(key, {}).get(k, 0) for k, v in y.get(key, {}).items() if v != x.get(key, {}).get(k, 0)}
+    def diff(x: dict, y: dict, key: str) -> dict:   # files opened between two reads, and how often
+        x, y = x.get(key, {}), y.get(key, {})
+        return {k: v - x.get(k, 0) for k, v in y.items() if v != x.get(k, 0)}
 
     start = first.get("content_files", {})
     return {

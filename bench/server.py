@@ -1,17 +1,10 @@
 """Start and watch one `streamlit run` server on a free loopback port: the only server launcher.
 
-`Server("app" | "bare" | "serve.py")` runs it in the project root (both apps read
-.streamlit/config.toml) and reads its CPU and memory from /proc. The benchmark's servers run
-`python -m bench.server [options] -- run APP ...`, which prepares the process, then starts Streamlit:
-
---nodelay      Streamlit 1.67 binds its listening socket as `socket.socket(family)` (proto 0), so
-               asyncio does not set TCP_NODELAY on accepted connections and small messages wait
-               for the client's delayed ACK (Nagle, ~40 ms). The socket is re-created with
-               proto=IPPROTO_TCP. Both apps get it; production does not (bench/README.md).
---count-opens  every 0.2 s, to the JSON file --stats FILE: the files the server has opened (an
-               audit hook on "open"), grouped by where they are, content files one by one.
-
-`streamlit_server()` is the tests' and `make journey`'s: the real app as the image starts it, plain.
+`Server("app" | "bare" | "serve.py")` runs it in the project root (so .streamlit/config.toml
+applies) and reads its CPU and memory from /proc. The benchmark's servers run through
+`python -m bench.server [--count-opens FILE] -- run APP ...` (`main` below), which sets
+TCP_NODELAY and may count the files the server opens, then starts Streamlit.
+`streamlit_server()` is the tests' and `make journey`'s: the real app as the image starts it.
 """
 from __future__ import annotations
 
@@ -30,18 +23,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = {"app": "app.py", "bare": "bench/bare_app/app.py"}
-TICK = os.sysconf("SC_CLK_TCK")
 _LIVE: set["Server"] = set()
 
 
-def _stat(pid: int) -> tuple[int, float] | None:
-    """(ppid, CPU seconds of the process and of its reaped children); None if it is gone."""
+def _cpu_s(pid: int) -> float:
+    """CPU seconds of a process and of its reaped children (utime stime cutime cstime); 0 if gone."""
     try:
         with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return int(fields[1]), sum(int(x) for x in fields[11:15]) / TICK   # utime stime cutime cstime
-    except (OSError, IndexError, ValueError):
-        return None
+            return sum(int(x) for x in f.read().rsplit(")", 1)[1].split()[11:15]) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
 
 
 def _rss_mb(pid: int) -> float:
@@ -51,6 +42,12 @@ def _rss_mb(pid: int) -> float:
             return next((int(line.split()[1]) / 1024 for line in f if line.startswith("VmRSS:")), 0.0)
     except OSError:
         return 0.0
+
+
+def _below(pid: int) -> list[int]:
+    """Every process below `pid` (the children that each of its threads started, recursively)."""
+    kids = [int(k) for f in Path(f"/proc/{pid}/task").glob("*/children") for k in f.read_text().split()]
+    return kids + [p for k in kids for p in _below(k)]
 
 
 @atexit.register
@@ -67,11 +64,10 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, app: str, *, nodelay: bool = True, gc: bool | None = None, count_opens: bool = False,
-                 workdir: Path | None = None, instrument: bool = True, env: dict | None = None,
-                 log_path: Path | None = None):
-        self.name, self.script = app, APPS.get(app, app)
-        self.nodelay, self.gc, self.count_opens, self.instrument = nodelay, gc, count_opens, instrument
+    def __init__(self, app: str, *, gc: bool | None = None, count_opens: bool = False, plain: bool = False,
+                 workdir: Path | None = None, env: dict | None = None, log_path: Path | None = None):
+        """plain: `streamlit run` as the image does, without bench.server's TCP_NODELAY."""
+        self.name, self.script, self.gc, self.count_opens, self.plain = app, APPS.get(app, app), gc, count_opens, plain
         self.workdir, self.env, self.fixed_log = workdir or Path("/tmp"), env or {}, log_path
         self.proc: subprocess.Popen | None = None
         self.port, self.cold_start_s, self.stats_path, self.log_path = 0, 0.0, "", ""
@@ -85,10 +81,9 @@ class Server:
                  "--server.headless", "true", "--browser.gatherUsageStats", "false"]
         if self.gc is not None:
             flags += ["--runner.postScriptGC", str(self.gc).lower()]
-        if not self.instrument:
-            return [sys.executable, "-m", "streamlit", "run", self.script, *flags, "--server.fileWatcherType", "none"]
-        opts = ["--stats", self.stats_path, *(["--nodelay"] if self.nodelay else []),
-                *(["--count-opens"] if self.count_opens else [])]
+        if self.plain:
+            return [sys.executable, "-m", "streamlit", "run", self.script, *flags]
+        opts = ["--count-opens", self.stats_path] if self.count_opens else []
         return [sys.executable, "-m", "bench.server", *opts, "--", "run", self.script, *flags]
 
     def start(self, timeout: float = 60.0) -> float:
@@ -101,7 +96,7 @@ class Server:
             env = {**os.environ, "PYTHONUNBUFFERED": "1", **self.env}
             if self.name == "bare":
                 from bench import bare_layout
-                env[bare_layout.ENV] = str(bare_layout.write())
+                env[bare_layout.ENV] = bare_layout.as_json()
             t0 = time.perf_counter()
             with open(self.log_path, "wb") as log:
                 self.proc = subprocess.Popen(self.command(), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
@@ -118,37 +113,25 @@ class Server:
                 except OSError:
                     time.sleep(0.01)
             self.stop()
-            if "is not available" not in self.log_tail():
-                raise RuntimeError(f"{self.name} did not become healthy:\n{self.log_tail()}")
+            log_tail = "\n".join(Path(self.log_path).read_text(errors="replace").splitlines()[-20:])
+            if "is not available" not in log_tail:
+                raise RuntimeError(f"{self.name} did not become healthy:\n{log_tail}")
         raise RuntimeError(f"{self.name}: no free port after 3 attempts")
 
-    def log_tail(self, n: int = 20) -> str:
-        try:
-            return "\n".join(Path(self.log_path).read_text(errors="replace").splitlines()[-n:])
-        except OSError:
-            return ""
-
     def tree(self) -> dict:
-        """CPU seconds and VmRSS (MB) of the server process and of every process below it, from
-        /proc (the app starts none; any that appeared would be counted). server_*: the server
-        process alone; children: the pids below it."""
-        procs = {int(d): s for d in os.listdir("/proc") if d.isdigit() and (s := _stat(int(d)))}
-        pid0 = self.proc.pid
-        if pid0 not in procs:
-            raise ProcessLookupError(f"server {pid0} is gone")
-        below, todo = [], [pid0]
-        while todo:
-            parent = todo.pop()
-            kids = [p for p, (ppid, _) in procs.items() if ppid == parent]
-            below += kids
-            todo += kids
-        rss = _rss_mb(pid0)
-        return {"cpu_s": procs[pid0][1] + sum(procs[p][1] for p in below), "server_cpu_s": procs[pid0][1],
-                "rss_mb": rss + sum(_rss_mb(p) for p in below), "server_rss_mb": rss, "children": below}
+        """CPU seconds and VmRSS (MB) of the server process and of every process below it (the app
+        starts none; any would be counted, pids in children); server_rss_mb: the process alone."""
+        pid = self.proc.pid
+        if self.proc.poll() is not None:
+            raise ProcessLookupError(f"server {pid} is gone")
+        below = _below(pid)
+        rss = _rss_mb(pid)
+        return {"cpu_s": sum(_cpu_s(p) for p in [pid, *below]), "rss_mb": rss + sum(_rss_mb(p) for p in below),
+                "server_rss_mb": rss, "children": below}
 
-    def stats(self, wait: float = 0.5) -> dict:
-        """The server's counters (--stats, written every 0.2 s)."""
-        time.sleep(wait)
+    def stats(self) -> dict:
+        """The server's open counters (--count-opens, written every 0.2 s)."""
+        time.sleep(0.5)
         try:
             return json.loads(Path(self.stats_path).read_text())
         except (OSError, ValueError):
@@ -182,13 +165,16 @@ def stop(proc: subprocess.Popen) -> None:
 @contextlib.contextmanager
 def streamlit_server(log_path: Path, env: dict | None = None):
     """Yield the URL of the real app as the image runs it (serve.py), its output in `log_path`."""
-    with Server("serve.py", instrument=False, env=env, log_path=log_path) as server:
+    with Server("serve.py", plain=True, env=env, log_path=log_path) as server:
         yield server.base
 
 
 # ---- inside the benchmark's server process (python -m bench.server ...) ---------------------------
 
 def _nodelay() -> None:
+    """Streamlit 1.67 binds its listening socket as `socket.socket(family)` (proto 0), so asyncio
+    does not set TCP_NODELAY on accepted connections and small messages wait for the client's
+    delayed ACK (Nagle, ~40 ms). Re-create the socket with proto=IPPROTO_TCP (both apps)."""
     from streamlit.web.server.starlette import starlette_server as ss
     original = ss._bind_socket
 
@@ -202,37 +188,33 @@ def _nodelay() -> None:
     ss._bind_socket = bind_socket_nodelay
 
 
-def _count_opens(content_files: Counter, project_files: Counter) -> None:
-    """Count each file of content/ and each other file of the project (not bench/) the process opens."""
-    root = str(ROOT) + os.sep
+def _count_opens(stats_file: str) -> None:
+    """Count each file of content/ and each other file of the project (not bench/) the process
+    opens (an audit hook), and write the counts to `stats_file` every 0.2 s."""
+    root, counts = str(ROOT) + os.sep, {"content_files": Counter(), "project_files": Counter()}
 
     def hook(event: str, args: tuple) -> None:
         if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
             path = os.path.normpath(os.path.join(os.getcwd(), os.fsdecode(args[0])))
             name = path[len(root):]
             if path.startswith(root) and not name.startswith("bench" + os.sep) and "site-packages" not in name:
-                (content_files if name.startswith("content" + os.sep) else project_files)[name] += 1
+                counts["content_files" if name.startswith("content" + os.sep) else "project_files"][name] += 1
+
+    def writer() -> None:
+        while True:
+            Path(stats_file + ".tmp").write_text(json.dumps(counts))
+            os.replace(stats_file + ".tmp", stats_file)
+            time.sleep(0.2)
 
     sys.addaudithook(hook)
+    threading.Thread(target=writer, name="bench-stats", daemon=True).start()
 
 
 def main(argv: list[str]) -> int:
     opts, rest = argv[:argv.index("--")], argv[argv.index("--") + 1:]
-    if "--nodelay" in opts:
-        _nodelay()
+    _nodelay()
     if "--count-opens" in opts:
-        stats_file = os.path.abspath(opts[opts.index("--stats") + 1])
-        counts = {"content_files": Counter(), "project_files": Counter()}
-        _count_opens(*counts.values())
-
-        def writer() -> None:
-            while True:
-                snap = json.dumps(counts)
-                Path(stats_file + ".tmp").write_text(snap)
-                os.replace(stats_file + ".tmp", stats_file)
-                time.sleep(0.2)
-
-        threading.Thread(target=writer, name="bench-stats", daemon=True).start()
+        _count_opens(os.path.abspath(opts[opts.index("--count-opens") + 1]))
     from streamlit.web.cli import main as streamlit_main
     sys.argv = ["streamlit", *rest]
     return streamlit_main(prog_name="streamlit")

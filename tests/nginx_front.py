@@ -8,14 +8,13 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
-import socket
 import subprocess
 import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.server import stop
+from bench.server import free_port, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,12 +42,6 @@ def find_nginx() -> str | None:
 NGINX = find_nginx()
 MISSING = ("nginx is not installed and could not be: `make test` installs Debian's nginx "
            "(apt-get install nginx)")
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def main_conf(tmp: Path, site_conf: Path) -> str:

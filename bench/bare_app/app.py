@@ -1,22 +1,13 @@
-"""The benchmark's floor: the decision aid's pages and widgets in plain Streamlit.
+"""The benchmark's floor: the decision aid's pages and widgets in plain Streamlit (bench/README.md).
 
-Same pages, same widget kinds and keys per step (see bare.py: the shape of content/questions.yaml,
-written at run time by bench/bare_layout.py), same page switches, same session-state pattern; but placeholder
-words, no content files, no rules, no summary building, no PDF. `make bench` drives this
-app and the real one the same way: the ratio app / bare is what the app adds to Streamlit.
+Same pages, widget kinds and keys per step, page switches and session-state pattern as app.py;
+placeholder words, no content, no rules, no summary, no PDF.
 """
 import streamlit as st
 
+from bare import PAGES
+
 st.set_page_config(page_title="Bare decision aid", page_icon="static/favicon.png",  # as app.py
                    layout="wide", initial_sidebar_state="auto")
-
-PAGES = [
-    st.Page("pages/start.py", title="Start", url_path="start", default=True),
-    st.Page("pages/questions.py", title="Questions", url_path="questions"),
-    st.Page("pages/review.py", title="Review", url_path="review"),
-    st.Page("pages/summary.py", title="Summary", url_path="summary"),
-    st.Page("pages/learn.py", title="Learn", url_path="learn"),
-    st.Page("pages/consultation.py", title="Consultation", url_path="consultation"),
-]
-page = st.navigation(PAGES, position="hidden")
-page.run()
+st.navigation([st.Page(f"pages/{path}.py", title=title, url_path=path, default=path == "start")
+               for path, title in PAGES], position="hidden").run()

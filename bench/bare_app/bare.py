@@ -1,8 +1,5 @@
-"""Shared by the bare pages: the layout, the answer store and the sidebar, with placeholder words.
-
-The layout (the shape of content/questions.yaml: ids, widget kinds, counts; no words) is written
-at run time by bench/bare_layout.py to the JSON file named by $BENCH_BARE_LAYOUT.
-"""
+"""Shared by the bare pages: the layout (the shape of content/questions.yaml, no words, made at run
+time by bench/bare_layout.py, in $BENCH_BARE_LAYOUT), the answers, the sidebar."""
 from __future__ import annotations
 
 import json
@@ -11,21 +8,20 @@ from typing import Any
 
 import streamlit as st
 
-_LAYOUT = json.loads(open(os.environ["BENCH_BARE_LAYOUT"], encoding="utf-8").read())
+_LAYOUT = json.loads(os.environ["BENCH_BARE_LAYOUT"])
 STEPS: list[dict] = _LAYOUT["STEPS"]
 SITE_SECTIONS: list[int] = _LAYOUT["SITE_SECTIONS"]
 GLOSSARY_TERMS: int = _LAYOUT["GLOSSARY_TERMS"]
 
 WORDS = "Placeholder words: the benchmark's floor needs the widgets, not the content."
+PDF = b"%PDF-1.4\n% placeholder: the bare app builds no summary and no PDF\n%%EOF\n"
 QUESTIONS = {q["id"]: q for s in STEPS for q in s["questions"]}
+PAGES = [("start", "Start"), ("questions", "Questions"), ("review", "Review"), ("summary", "Summary"),
+         ("learn", "Learn"), ("consultation", "Consultation")]   # as app.py
 
 
 def answers() -> dict[str, Any]:
     return st.session_state.setdefault("answers", {})
-
-
-def step() -> int:
-    return st.session_state.setdefault("step", 0)
 
 
 def key(qid: str, value: str | None = None) -> str:
@@ -71,10 +67,8 @@ def frame() -> None:
     with st.sidebar:
         st.markdown("**Bare decision aid**")
         st.caption(f"{len(answers())} of {len(QUESTIONS)} answered")
-        for path, label in (("pages/start.py", "Start"), ("pages/questions.py", "Questions"),
-                            ("pages/review.py", "Review"), ("pages/summary.py", "Summary"),
-                            ("pages/learn.py", "Learn"), ("pages/consultation.py", "Consultation")):
-            st.page_link(path, label=label)
+        for path, title in PAGES:
+            st.page_link(f"pages/{path}.py", label=title)
         st.divider()
         save_button("save_answers")
         if st.session_state.get("confirm_clear"):
@@ -109,6 +103,3 @@ def pdf_button(key: str) -> None:
         st.session_state["prepared_pdf"] = PDF
     slot.download_button("Download PDF", data=st.session_state["prepared_pdf"], file_name="summary.pdf",
                          mime="application/pdf", on_click="ignore", type="primary", key=key)
-
-
-PDF = b"%PDF-1.4\n% placeholder: the bare app builds no summary and no PDF\n%%EOF\n"

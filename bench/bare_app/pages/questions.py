@@ -1,9 +1,9 @@
 import streamlit as st
 
-from bare import STEPS, WORDS, frame, key, save_button, seed, step, store
+from bare import STEPS, WORDS, frame, key, save_button, seed, store
 
 frame()
-n = min(step(), len(STEPS) - 1)
+n = min(st.session_state.setdefault("step", 0), len(STEPS) - 1)
 s = STEPS[n]
 
 st.progress((n + 1) / len(STEPS), text=f"Step {n + 1} of {len(STEPS)}")
@@ -27,7 +27,6 @@ def question(q: dict) -> None:
                 for v in q["values"]:
                     if v not in q["gate"]:
                         box(q, v)
-            explain(q)
         elif q["widget"] == "checkboxes":
             st.markdown(f"**Question {q['id']}**")
             grouped = set()
@@ -42,11 +41,9 @@ def question(q: dict) -> None:
             for v in q["values"]:
                 if v not in grouped:
                     box(q, v)
-            explain(q)
         elif q["widget"] == "pills":
             st.pills(f"Question {q['id']}", options=options,
                      selection_mode="multi" if q["multi"] else "single", key=key(q["id"]), **common)
-            explain(q)
         elif q["widget"] == "scale":
             st.segmented_control(f"Question {q['id']}", options=options, key=key(q["id"]),
                                  width="stretch", **common)
@@ -54,32 +51,26 @@ def question(q: dict) -> None:
             if st.session_state.get(key(q["id"])):
                 st.markdown(WORDS)
                 st.caption(WORDS)
-            explain(q)
         elif q["widget"] == "text":
             st.text_area(f"Question {q['id']}", key=key(q["id"]), max_chars=q["max_length"] or None,
                          help=WORDS, **common)
-            explain(q)
         else:
             st.radio(f"Question {q['id']}", options=options, index=None, key=key(q["id"]), **common)
-            explain(q)
+        st.caption(WORDS)                                    # the question's explanation, its words
+        if q["n_terms"]:
+            with st.expander("Words used here"):
+                for _ in range(q["n_terms"]):
+                    st.markdown(f"**Term**: {WORDS}")
 
 
 def box(q: dict, v: str) -> None:
     """One tick box; with its own help, in a keyed container with the help under it."""
-    if q["choice_help"][q["values"].index(v)]:
-        with st.container(key=f"choice_{q['id']}__{v}", gap=None):
-            st.checkbox(f"Choice {v}", key=key(q["id"], v), on_change=store, args=(q,))
-            st.caption(WORDS)
-    else:
+    if not q["choice_help"][q["values"].index(v)]:
         st.checkbox(f"Choice {v}", key=key(q["id"], v), on_change=store, args=(q,))
-
-
-def explain(q: dict) -> None:
-    st.caption(WORDS)
-    if q["n_terms"]:
-        with st.expander("Words used here"):
-            for _ in range(q["n_terms"]):
-                st.markdown(f"**Term**: {WORDS}")
+        return
+    with st.container(key=f"choice_{q['id']}__{v}", gap=None):
+        st.checkbox(f"Choice {v}", key=key(q["id"], v), on_change=store, args=(q,))
+        st.caption(WORDS)
 
 
 main, side = st.columns([3, 2], gap="large")
