@@ -120,20 +120,17 @@ def _summarize(args: argparse.Namespace) -> int:
     if args.language and args.language not in languages:
         return _fail(f"--language must be one of: {', '.join(languages)}")
     try:
-        content = load_content(language=args.language or "en")
+        english = load_content()          # her summary's language, or the care team's copy
+        content = english if args.language in (None, "en") else load_content(language=args.language)
+        try:
+            answers, saved_in = read_saved(data)
+        except AnswersError as e:
+            return _fail(f"{args.file}: {message(e, content)}")
+        if args.language is None and saved_in in languages and saved_in != "en":
+            content = load_content(language=saved_in)
     except ContentError as e:
         return _fail(f"content is invalid: {e}")
-    try:
-        answers, saved_in = read_saved(data)
-    except AnswersError as e:
-        return _fail(f"{args.file}: {message(e, content)}")
-    if not args.language and saved_in in languages and saved_in != "en":
-        try:
-            content = load_content(language=saved_in)
-        except ContentError as e:
-            return _fail(f"content is invalid: {e}")
-    team = load_content() if content.language != "en" else None
-    summary = build_summary(answers, content, team=team)
+    summary = build_summary(answers, content, team=english if content.language != "en" else None)
     if args.format == "pdf":
         if not args.output:
             return _fail("--format pdf needs --output FILE.pdf")
