@@ -37,7 +37,7 @@ def pdf_button(summary: Summary, notes: Optional[str], prepare: str, download: s
         try:
             ready = st.session_state[store] = (fingerprint, pdf_build.build(summary, notes, full))
         except pdf_build.NotReady:
-            st.error(get_content().text("errors.pdf_not_ready"))   # the button stays: she can try again
+            st.error(get_content(summary.language).text("errors.pdf_not_ready"))   # in her language; the button stays
             return
         # the button she pressed is gone: focus goes to the download that took its place
         focus.request(f".st-key-{key} button", download)
