@@ -43,12 +43,11 @@ with chrome.page("nav.start") as content:
                   minutes=t("start.measured_minutes")))
     st.caption(t("start.privacy"))
 
-    # a nurse goes straight to her view; a patient has nothing to choose here
-    st.page_link("pages/consultation.py", label=t("start.nurse_link"), icon=":material/stethoscope:")
-
     label = t("start.continue") if state.answers() else t("start.begin")
     if st.button(label, type="primary", key="begin"):
         st.switch_page("pages/questions.py")
+    # a nurse goes straight to her view; a patient has nothing to choose here
+    st.page_link("pages/consultation.py", label=t("start.nurse_link"), icon=":material/stethoscope:")
 
     with st.expander(t("start.resume_heading"), key="pick_up", icon=":material/upload_file:"):
         # folded: most people start fresh; one tap opens it
