@@ -323,6 +323,7 @@ class App:
         if not dropzone.is_visible():
             self.key("pick_up").locator("summary").click()
             expect(dropzone).to_be_visible()
+        self.idle()                   # a run still drawing the page could replace the button under the click
         with self.page.expect_file_chooser() as fc:
             dropzone.locator("button").click()
         self.act(lambda: fc.value.set_files(path))
