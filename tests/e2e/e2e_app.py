@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from decision_aid.content import Content, Question
 
@@ -324,9 +325,15 @@ class App:
             self.key("pick_up").locator("summary").click()
             expect(dropzone).to_be_visible()
         self.idle()                   # a run still drawing the page could replace the button under the click
-        with self.page.expect_file_chooser() as fc:
-            dropzone.locator("button").click()
-        self.act(lambda: fc.value.set_files(path))
+        try:
+            with self.page.expect_file_chooser(timeout=5_000) as fc:
+                dropzone.locator("button").click()
+            chooser = fc.value
+            self.act(lambda: chooser.set_files(path))
+        except PlaywrightTimeoutError:
+            # on a loaded 2-core machine headless Chromium sometimes drops the chooser event of this
+            # click (seen in CI only); the file then goes to the input the chooser fills
+            self.act(lambda: dropzone.locator("input[type=file]").set_input_files(path))
         expect(self.button("resume")).to_be_visible()
         self.click("resume", lambda: expect(self.main()).to_contain_text(self.t("start.resume_done")))
 
