@@ -18,7 +18,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from .document import Block, Comparison, Line, ListBlock, Paragraph, Pictures, Section, WriteIn, pdf_sections
-from .pdf_fonts import FONT, FONTS, FastFonts, warm_up  # noqa: F401  (FONTS, warm_up: for tests)
+from .pdf_fonts import FONT, FastFonts
 from .picture import DOT, PITCH, ROW, body
 from .summary import Summary
 
@@ -43,11 +43,16 @@ def nfc(text: object) -> str:
                    for c in text.replace("\t", "    "))
 
 
+class _OutsideCore(Exception):
+    """The document has a character the core cut of the fonts lacks: set it in the whole fonts."""
+
+
 class _Doc(FastFonts):
-    def __init__(self, page_label: str, paper: str = "letter"):
+    def __init__(self, page_label: str, paper: str = "letter", whole: bool = False):
         super().__init__(format="A4" if paper == "a4" else "Letter")
         self.page_label = page_label
-        self.add_fonts()
+        self.whole = whole
+        self.add_fonts(whole)
         self.set_margins(MARGIN, 11, MARGIN)
         self.set_auto_page_break(True, margin=14)
         self.alias_nb_pages(TOTAL)
@@ -56,10 +61,12 @@ class _Doc(FastFonts):
 
     def normalize_text(self, text: str) -> str:
         """Every string drawn passes here: NFC, and a visible mark (U+FFFD) for a character the
-        font cannot draw (e.g. Chinese), rather than a silent gap in the patient's words."""
+        whole font cannot draw (e.g. Chinese), rather than a silent gap in the patient's words."""
         cmap, text = self.current_font.cmap, nfc(text)
         if cmap.keys() >= set(map(ord, text)) - {10}:
             return text
+        if not self.whole:
+            raise _OutsideCore()
         return "".join(c if c == "\n" or ord(c) in cmap else "\ufffd" for c in text)
 
     def footer(self) -> None:
@@ -287,9 +294,17 @@ def _section(pdf: _Doc, sec: Section, full: bool, notes: Optional[str]) -> None:
 def to_pdf(summary: Summary, notes: str | None = None, made_on: dt.date | None = None,
            full: bool = False) -> bytes:
     """The summary as PDF bytes: the sheet and the details the document marks for the short PDF,
-    or every section with `full`. `notes`: the nurse's notes (plain text), printed on the sheet."""
+    or every section with `full`. `notes`: the nurse's notes (plain text), printed on the sheet.
+    Set in the core cut of the fonts, or in the whole fonts if it has a character beyond it."""
+    try:
+        return _pdf(summary, notes, made_on, full, whole=False)
+    except _OutsideCore:
+        return _pdf(summary, notes, made_on, full, whole=True)
+
+
+def _pdf(summary: Summary, notes: str | None, made_on: dt.date | None, full: bool, whole: bool) -> bytes:
     s, h = summary, summary.headings
-    pdf = _Doc(h["page"], s.paper)
+    pdf = _Doc(h["page"], s.paper, whole)
     pdf.set_title(nfc(h["title"]))
     pdf.set_lang(s.language)
     pdf.set_creator("decision_aid")

@@ -1,5 +1,5 @@
-"""Faster PDFs with fpdf2 2.8.9: the vendored fonts are parsed once per process and subset from
-a core cut, and lines are found from running width sums (pdf_line_break.py).
+"""Faster PDFs with fpdf2 2.8.9: most PDFs are set in a core cut of the vendored fonts, parsed
+once per process, and lines are found from running width sums (pdf_line_break.py).
 
 Measured on the 16 vignettes of tests/data, the default (short) PDF, 5 rounds, both paths
 interleaved on the same busy 2-core machine (load average about 5): plain fpdf2 p50 221 ms,
@@ -9,7 +9,6 @@ p50 60 ms, p95 114 ms. Plain fpdf2 misses the 300 ms p95 target, so they stay. T
 """
 from __future__ import annotations
 
-import functools
 import threading
 from collections import defaultdict
 from io import BytesIO
@@ -25,7 +24,8 @@ from fpdf.line_break import Fragment
 
 from .content import CONTENT_DIR
 
-FONTS = Path(__file__).resolve().parent / "fonts"
+FONTS = Path(__file__).resolve().parent / "fonts"     # the whole fonts
+CORE = FONTS / "core"                                 # their core cut (below)
 FONT = "DejaVu"
 
 STYLES = (("", ""), ("B", "-Bold"), ("I", "-Oblique"), ("BI", "-BoldOblique"))
@@ -63,13 +63,15 @@ def _without_unused_tables(path: Path) -> bytes:
     return out.getvalue()
 
 
-# A "core" cut of each font, made once per process: the glyphs (outlines, metrics, hinting, every
-# cmap entry) of a generous set of characters, in the font's glyph order, glyph names kept. The
-# subset a PDF embeds is made from the core cut when it has every glyph the PDF uses, which gives
-# the very same subset (the same glyphs picked from ~1,000 rather than ~6,000) in a fraction of
-# the time. A PDF using any other glyph (e.g. Cyrillic) gets its subset from the whole font.
-@functools.cache
-def _core_characters() -> frozenset[int]:
+# A "core" cut of each font (decision_aid/fonts/core/, made by `make fonts`): the glyphs
+# (outlines, metrics, hinting, every cmap entry) of a generous set of characters, in the font's
+# glyph order, glyph names kept. A PDF all of whose characters the core cut has is set in it:
+# parsing it takes a tenth of the whole font's time and memory, and its subsets are the very same
+# (tests/test_pdf.py). A PDF with any other character (e.g. Cyrillic in a note) is set in the
+# whole fonts (export_pdf.to_pdf).
+def core_characters() -> frozenset[int]:
+    """The characters of the core cut: Latin scripts, punctuation, marks, and whatever the
+    content uses in any language (tests/test_pdf.py checks the vendored cut still has them)."""
     content = (p.read_text(encoding="utf-8") for p in sorted(CONTENT_DIR.rglob("*"))
                if p.suffix in (".yaml", ".md"))
     return frozenset(chain(
@@ -81,40 +83,45 @@ def _core_characters() -> frozenset[int]:
         map(ord, "".join(content))))                    # and whatever the content uses
 
 
+def core_cut(path: Path) -> bytes:
+    """The core cut of a whole font: fontTools' subsetter with the options fpdf2's output() gives
+    it, but keeping glyph names (output() asks for glyphs by name) and the font's bounds."""
+    font = ttLib.TTFont(BytesIO(_without_unused_tables(path)), recalcTimestamp=False, lazy=True)
+    cmap = font.getBestCmap()
+    subsetter = ftsubset.Subsetter(ftsubset.Options(notdef_outline=True, recommended_glyphs=True,
+                                                    glyph_names=True))
+    subsetter.populate(glyphs={".notdef"} | {cmap[c] for c in core_characters() if c in cmap})
+    subsetter.subset(font)
+    font.recalcBBoxes = False      # glyphs and bounds kept as they are; output() recomputes them
+    out = BytesIO()
+    font.save(out)
+    font.close()
+    return out.getvalue()
+
+
+def write_core_cut() -> None:
+    """`make fonts`: write the core cut of each whole font into fonts/core/."""
+    CORE.mkdir(exist_ok=True)
+    for _, name in STYLES:
+        (CORE / f"DejaVuSans{name}.ttf").write_bytes(core_cut(FONTS / f"DejaVuSans{name}.ttf"))
+
+
 class _Parsed(NamedTuple):
-    data: bytes                  # the font file without unused tables
+    data: bytes                  # the font file, without the tables output() drops
     font: TTFFont                # fpdf2's parse of it (cmap, widths, glyph ids), never changed
-    core: bytes                  # its core cut
-    core_glyphs: frozenset[str]  # the glyphs the core cut has with all their characters
 
 
 _parsed: dict[str, _Parsed] = {}                 # font file -> its parse
 _parsed_lock = threading.Lock()
 
 
-def _core(data: bytes, cmap: dict[int, str]) -> tuple[bytes, frozenset[str]]:
-    """The core cut of a font, and the glyphs asked for: fontTools' subsetter with the options
-    fpdf2's output() gives it, but keeping glyph names (output() asks for glyphs by name)."""
-    glyphs = frozenset({".notdef"} | {cmap[c] for c in _core_characters() if c in cmap})
-    font = ttLib.TTFont(BytesIO(data), recalcTimestamp=False, lazy=True)
-    subsetter = ftsubset.Subsetter(ftsubset.Options(notdef_outline=True, recommended_glyphs=True,
-                                                    glyph_names=True))
-    subsetter.populate(glyphs=glyphs)
-    subsetter.subset(font)
-    font.recalcBBoxes = False      # glyphs and bounds kept as they are; output() recomputes them
-    out = BytesIO()
-    font.save(out)
-    font.close()
-    return out.getvalue(), glyphs
-
-
 def _parse(path: Path | str) -> _Parsed:
-    """Each vendored font is read, parsed and cut to its core once per process; the parse is
-    never changed after, and every document gets its own copy of what it changes."""
+    """Each vendored font is read and parsed once per process; the parse is never changed
+    after, and every document gets its own copy of what it changes."""
     key = str(path)
     with _parsed_lock:
         if key not in _parsed:
-            data = _without_unused_tables(Path(key))
+            data = Path(key).read_bytes() if Path(key).parent == CORE else _without_unused_tables(Path(key))
             scratch = FPDF()
             scratch.add_font(FONT, "", key)
             font = scratch.fonts[FONT.lower()]
@@ -122,7 +129,7 @@ def _parse(path: Path | str) -> _Parsed:
                 raise ValueError(f"{key}: not a plain TrueType font")
             font.ttfont.close()
             font.ttfont = None
-            _parsed[key] = _Parsed(data, font, *_core(data, font.cmap))
+            _parsed[key] = _Parsed(data, font)
         return _parsed[key]
 
 
@@ -150,48 +157,47 @@ def _font_for(path: Path, fontkey: str, style: str, i: int) -> _Font:
 
 
 def _embeddable(font: _Font) -> ttLib.TTFont:
-    """The fontTools font output() subsets (in place) for this document's use of `font`: the
-    core cut when it has every glyph the document drew, else the whole font."""
-    parsed = _parse(font.ttffile)
-    used = font.subset.get_all_glyph_names()
-    data = parsed.core if parsed.core_glyphs.issuperset(used) else parsed.data
-    return ttLib.TTFont(BytesIO(data), recalcTimestamp=False, lazy=True)
+    """The fontTools font output() subsets (in place) for this document's use of `font`."""
+    return ttLib.TTFont(BytesIO(_parse(font.ttffile).data), recalcTimestamp=False, lazy=True)
+
+
+def _files(folder: Path) -> dict[str, tuple[int, str, Path]]:
+    """fontkey -> (the number add_font() gives it, its style, its file) for the four styles."""
+    return {f"{FONT.lower()}{style}": (k + 1, style, folder / f"DejaVuSans{name}.ttf")
+            for k, (style, name) in enumerate(STYLES)}
 
 
 class _Fonts(dict):
     """A document's fonts, each made the first time the document sets it (fpdf2 looks fonts up
     with `in` and `[]`): a style a document never uses is neither copied nor subset and
     embedded. Each keeps the number add_font() gave it in the order of STYLES."""
-    FILES = {f"{FONT.lower()}{style}": (k + 1, style, FONTS / f"DejaVuSans{name}.ttf")
-             for k, (style, name) in enumerate(STYLES)}
+
+    def __init__(self, folder: Path):
+        super().__init__()
+        self.files = _files(folder)
 
     def __contains__(self, fontkey: object) -> bool:
-        return dict.__contains__(self, fontkey) or fontkey in self.FILES
+        return dict.__contains__(self, fontkey) or fontkey in self.files
 
     def __missing__(self, fontkey: str) -> TTFFont:
-        if fontkey not in self.FILES:
+        if fontkey not in self.files:
             raise KeyError(fontkey)
-        i, style, path = self.FILES[fontkey]
+        i, style, path = self.files[fontkey]
         font = self[fontkey] = _font_for(path, fontkey, style, i)
         return font
 
 
-def warm_up() -> None:
-    """Parse the fonts and cut their cores now rather than at the first PDF (tests use it)."""
-    if FAST:
-        for _, _, path in _Fonts.FILES.values():
-            _parse(path)
-
-
 class FastFonts(FPDF):
-    """An FPDF whose fonts come from the shared parse (when FAST), else from add_font()."""
+    """An FPDF whose fonts come from the shared parse (when FAST), else from add_font(): the
+    core cut of the fonts, or the `whole` fonts."""
 
-    def add_fonts(self) -> None:
+    def add_fonts(self, whole: bool = False) -> None:
+        folder = FONTS if whole else CORE
         if FAST:  # as add_font() of the four, each made when first set (`fonts` reads this registry)
-            self._resource_catalog.font_registry = _Fonts()
+            self._resource_catalog.font_registry = _Fonts(folder)
         else:
-            for style, name in STYLES:
-                self.add_font(FONT, style, str(FONTS / f"DejaVuSans{name}.ttf"))
+            for _, style, path in _files(folder).values():
+                self.add_font(FONT, style, str(path))
 
     def _preload_font_styles(self, text, markdown, *args, **kwargs):
         """fpdf2's styled runs of `text`, as `_Fragment`s (the same, measured faster)."""
@@ -203,6 +209,6 @@ class FastFonts(FPDF):
 
     def output(self, *args, **kwargs):
         for font in self.fonts.values():
-            if font.ttfont is None:              # made by `_font_for`: embed from core or whole
+            if font.ttfont is None:              # made by `_font_for`
                 font.ttfont = _embeddable(font)
         return super().output(*args, **kwargs)
