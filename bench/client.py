@@ -1,8 +1,7 @@
 """A browser-less Streamlit session over the app's own websocket protocol (Streamlit 1.67): one
-`Session` is one browser tab, asyncio throughout, so hundreds run from one process. A rerun sends
-a `ClientState` (page and widget states) and reads `ForwardMsg`s until the script finishes
-successfully; widgets are found by the key that ends their id. `journey()` walks a whole patient
-journey from a `Plan`, so the app and the bare app are driven the same way. The tests use it too.
+`Session` is one browser tab (asyncio, so hundreds run from one process), used by the benchmark
+and the tests. `journey()` walks a whole patient journey from a `Plan`, so the app and the bare
+app are driven the same way.
 """
 from __future__ import annotations
 

@@ -39,6 +39,9 @@ FIGURES = {
     "server RSS after, MB": "rss_after_mb", "processes below the server": "children",
     "failed journeys": "failed_journeys",
 }
+# results.json's "ratios" (the targets' figures): its key -> the figure above
+RATIOS = {"p50_ms": "p50 ms, all reruns", "p95_ms": "p95 ms, all reruns", "max_ms": "max ms, all reruns",
+          "cpu_ms_per_rerun": "server CPU ms / rerun", "rss_after_mb": "server RSS after, MB"}
 
 
 def app_bare_ratio(phase: dict, path: str) -> list:
@@ -50,11 +53,9 @@ def app_bare_ratio(phase: dict, path: str) -> list:
 
 
 def ratios(res: dict) -> dict:
-    """app / bare for each N of the main table (results.json's "ratios", the targets' figures)."""
-    paths = {"p50_ms": "latency all_reruns p50_ms", "p95_ms": "latency all_reruns p95_ms",
-             "max_ms": "latency all_reruns max_ms", "cpu_ms_per_rerun": "server_cpu_ms_per_rerun",
-             "rss_after_mb": "rss_after_mb"}
-    return {n: {k: app_bare_ratio(ph, path)[2] for k, path in paths.items()} for n, ph in res["main"]["phases"].items()}
+    """app / bare for each N of the main table."""
+    return {n: {k: app_bare_ratio(phase, FIGURES[figure])[2] for k, figure in RATIOS.items()}
+            for n, phase in res["main"]["phases"].items()}
 
 
 def targets(res: dict) -> list[dict]:
@@ -115,10 +116,3 @@ def markdown(res: dict) -> str:
         ["PDF p50 / p95 CPU (ms)", f"{mi['pdf']['cpu_p50_ms']:.0f} / {mi['pdf']['cpu_p95_ms']:.0f}"],
         ["RSS kept per session, sessions one at a time (MB)", cp["rss_per_session_serial_mb"]]])]
     return "\n".join(out)
-
-
-def console(res: dict) -> str:
-    lines = ["targets:"] + [f"  [{'ok' if t['met'] else 'NO'}] {t['target']}: {t['measured']}" for t in res["targets"]]
-    lines += [f"  app / bare N={n}: " + ", ".join(f"{k} {cell(v)}" for k, v in r.items())
-              for n, r in res["ratios"].items()]
-    return "\n".join(lines)

@@ -13,6 +13,8 @@ import subprocess
 import sys
 import time
 
+import streamlit
+
 from bench import report
 from bench.client import CHANGE, PATIENT, Plan, ProtocolError, Sample, Session, journey, plan_from_values
 from bench.micro import block
@@ -30,13 +32,6 @@ LATENCY = {   # which samples each latency figure takes (Sample.kind)
     "page_switch": lambda k: k in ("click:begin", "click:see_summary", "click:change"),
     "summary_page": lambda k: k in ("click:see_summary", "goto:summary"),
 }
-
-
-def machine() -> dict:
-    import streamlit
-    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-    return {"cpu_model": cpu, "cores": os.cpu_count(), "python": sys.version.split()[0],
-            "streamlit": streamlit.__version__, "loadavg_at_start": open("/proc/loadavg").read().split()[:3]}
 
 
 def latency(samples: list[Sample]) -> dict:
@@ -79,17 +74,6 @@ async def load_phase(server: Server, plan: Plan, n: int, rounds: int, keep: list
     }
 
 
-async def warm_up(server: Server, plan: Plan) -> dict:
-    """The first session on a fresh server: lazy imports, content loading, the first PDF."""
-    idle, s, t0 = server.tree(), Session(server.base), time.perf_counter()
-    await s.open()
-    first_page = time.perf_counter() - t0
-    await journey(s, plan)
-    await s.close()
-    return {"cold_start_s": round(server.cold_start_s, 3), "first_page_s": round(first_page, 3),
-            "rss_idle_mb": round(idle["rss_mb"], 1), "rss_warm_mb": round(server.tree()["rss_mb"], 1)}
-
-
 async def main_table(plan: Plan, ns: dict[int, int], log=print) -> dict:
     """Both servers up side by side; for each N the app's phase, then the bare app's, so a change
     in the machine's load hits both alike. Sessions stay connected: the N=50 phase adds 50
@@ -98,9 +82,15 @@ async def main_table(plan: Plan, ns: dict[int, int], log=print) -> dict:
     servers = {app: Server(app, workdir=RAW) for app in ("app", "bare")}
     keep: dict[str, list] = {app: [] for app in servers}
     try:
-        for app, server in servers.items():
+        for app, server in servers.items():   # the first session: lazy imports, content, the first PDF
             server.start()
-            out["servers"][app] = await warm_up(server, plan)
+            idle, s, t0 = server.tree(), Session(server.base), time.perf_counter()
+            await s.open()
+            first_page = time.perf_counter() - t0
+            await journey(s, plan)
+            await s.close()
+            out["servers"][app] = {"cold_start_s": round(server.cold_start_s, 3), "first_page_s": round(first_page, 3),
+                                   "rss_idle_mb": round(idle["rss_mb"], 1), "rss_warm_mb": round(server.tree()["rss_mb"], 1)}
         for n, rounds in ns.items():
             for app, server in servers.items():
                 r = out["phases"].setdefault(str(n), {})[app] = await load_phase(server, plan, n, rounds, keep[app])
@@ -228,7 +218,10 @@ async def measure(quick: bool) -> dict:
         old.unlink(missing_ok=True)
     t_start = time.perf_counter()
     log = lambda *a: print(*a, flush=True)  # noqa: E731
-    res: dict = {"generated": dt.datetime.now().isoformat(timespec="seconds"), "quick": quick, "machine": machine()}
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    res: dict = {"generated": dt.datetime.now().isoformat(timespec="seconds"), "quick": quick, "machine": {
+        "cpu_model": cpu, "cores": os.cpu_count(), "python": sys.version.split()[0],
+        "streamlit": streamlit.__version__, "loadavg_at_start": open("/proc/loadavg").read().split()[:3]}}
     from decision_aid.content import load_content
     plan = plan_from_values(load_content(), PATIENT, CHANGE)
 
@@ -266,7 +259,7 @@ def main(argv: list[str]) -> int:
         readme = OUT / "README.md"     # the hand-written words above report.MARKER stay
         words = readme.read_text(encoding="utf-8").split(report.MARKER)[0]
         readme.write_text(f"{words}{report.MARKER}\n\n{report.markdown(res)}", encoding="utf-8")
-    print(report.console(res))
+    print(report.markdown(res))
     return 0
 
 

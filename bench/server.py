@@ -1,10 +1,8 @@
-"""Start and watch one `streamlit run` server on a free loopback port: the only server launcher.
-
-`Server("app" | "bare" | "serve.py")` runs it in the project root (so .streamlit/config.toml
-applies) and reads its CPU and memory from /proc. The benchmark's servers run through
-`python -m bench.server [--count-opens FILE] -- run APP ...` (`main` below), which sets
-TCP_NODELAY and may count the files the server opens, then starts Streamlit.
-`streamlit_server()` is the tests' and `make journey`'s: the real app as the image starts it.
+"""The only server launcher: `Server("app" | "bare" | "serve.py")` runs `streamlit run` on a free
+loopback port in the project root (so .streamlit/config.toml applies) and reads its CPU and memory
+from /proc. The benchmark's servers run as `python -m bench.server [--count-opens FILE] -- run APP
+...` (`main` below: TCP_NODELAY, and a count of the files the server opens). `streamlit_server()`
+is the tests' and `make journey`'s: the real app as the image starts it.
 """
 from __future__ import annotations
 
@@ -23,31 +21,62 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = {"app": "app.py", "bare": "bench/bare_app/app.py"}
+BARE_LAYOUT = "BENCH_BARE_LAYOUT"   # the environment variable the bare app reads its layout from
 _LIVE: set["Server"] = set()
 
 
-def _cpu_s(pid: int) -> float:
-    """CPU seconds of a process and of its reaped children (utime stime cutime cstime); 0 if gone."""
+def _usage(pid: int) -> tuple[float, float]:
+    """CPU seconds of a process and of its reaped children (utime stime cutime cstime), and its
+    VmRSS in MB; zeros if it is gone (a zombie has no VmRSS)."""
     try:
-        with open(f"/proc/{pid}/stat") as f:
-            return sum(int(x) for x in f.read().rsplit(")", 1)[1].split()[11:15]) / os.sysconf("SC_CLK_TCK")
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        status = Path(f"/proc/{pid}/status").read_text().split("VmRSS:")
     except OSError:
-        return 0.0
-
-
-def _rss_mb(pid: int) -> float:
-    """VmRSS of a process in MB (0 if it is gone or a zombie)."""
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            return next((int(line.split()[1]) / 1024 for line in f if line.startswith("VmRSS:")), 0.0)
-    except OSError:
-        return 0.0
+        return 0.0, 0.0
+    rss = int(status[1].split()[0]) / 1024 if len(status) > 1 else 0.0
+    return sum(int(x) for x in stat[11:15]) / os.sysconf("SC_CLK_TCK"), rss
 
 
 def _below(pid: int) -> list[int]:
     """Every process below `pid` (the children that each of its threads started, recursively)."""
     kids = [int(k) for f in Path(f"/proc/{pid}/task").glob("*/children") for k in f.read_text().split()]
     return kids + [p for k in kids for p in _below(k)]
+
+
+def bare_layout() -> dict:
+    """The shape of the app's questions for the bare app, made at run time so it cannot go stale:
+    ids, widget kinds, counts and the checkbox values in widget keys, never a word of content/
+    (about 8 kB of JSON, passed in $BENCH_BARE_LAYOUT)."""
+    from decision_aid.content import load_content
+    from decision_aid.dictionary import FIELDS
+
+    c = load_content()
+
+    def shape(q) -> dict:
+        boxes = q.widget == "checkboxes"
+        return {
+            "id": q.id,
+            "widget": q.widget,
+            "multi": FIELDS[q.id].kind == "multi",
+            "n_choices": len(q.choices),
+            # checkbox widgets are keyed q_<id>__<value>: the values are part of the keys
+            "values": [ch.value for ch in q.choices] if boxes else [],
+            # a tick box with its own help is drawn in a keyed container, with the help under it
+            "choice_help": [bool(ch.help) for ch in q.choices] if boxes else [],
+            # a gate (one question before the list): the value each of its choices sets (None: the list opens)
+            "gate": [gc.sets for gc in q.gate.choices] if boxes and q.gate else [],
+            # kinds asked first, their names drawn once the kind is ticked
+            "groups": [{"id": g.id, "values": list(g.values)} for g in q.groups] if boxes else [],
+            "n_terms": len(q.terms),
+            "max_length": FIELDS[q.id].max_length,
+        }
+
+    return {
+        "STEPS": [{"id": s.id, "intro": bool(s.intro), "site": s.site is not None,
+                   "questions": [shape(q) for q in s.questions]} for s in c.questions.steps],
+        "SITE_SECTIONS": [len(p.sections) for p in c.site.values()],
+        "GLOSSARY_TERMS": len(c.glossary),
+    }
 
 
 @atexit.register
@@ -68,7 +97,9 @@ class Server:
                  workdir: Path | None = None, env: dict | None = None, log_path: Path | None = None):
         """plain: `streamlit run` as the image does, without bench.server's TCP_NODELAY."""
         self.name, self.script, self.gc, self.count_opens, self.plain = app, APPS.get(app, app), gc, count_opens, plain
-        self.workdir, self.env, self.fixed_log = workdir or Path("/tmp"), env or {}, log_path
+        self.workdir, self.env, self.fixed_log = workdir or Path("/tmp"), dict(env or {}), log_path
+        if app == "bare":
+            self.env[BARE_LAYOUT] = json.dumps(bare_layout())
         self.proc: subprocess.Popen | None = None
         self.port, self.cold_start_s, self.stats_path, self.log_path = 0, 0.0, "", ""
 
@@ -93,14 +124,11 @@ class Server:
             tag = f"{self.name}-{self.port}"
             self.stats_path = str(self.workdir / f"stats-{tag}.json")
             self.log_path = str(self.fixed_log or self.workdir / f"server-{tag}.log")
-            env = {**os.environ, "PYTHONUNBUFFERED": "1", **self.env}
-            if self.name == "bare":
-                from bench import bare_layout
-                env[bare_layout.ENV] = bare_layout.as_json()
             t0 = time.perf_counter()
             with open(self.log_path, "wb") as log:
                 self.proc = subprocess.Popen(self.command(), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                             stdin=subprocess.DEVNULL, start_new_session=True, env=env)
+                                             stdin=subprocess.DEVNULL, start_new_session=True,
+                                             env={**os.environ, "PYTHONUNBUFFERED": "1", **self.env})
             _LIVE.add(self)
             while time.perf_counter() < t0 + timeout and self.proc.poll() is None:
                 try:
@@ -121,13 +149,12 @@ class Server:
     def tree(self) -> dict:
         """CPU seconds and VmRSS (MB) of the server process and of every process below it (the app
         starts none; any would be counted, pids in children); server_rss_mb: the process alone."""
-        pid = self.proc.pid
         if self.proc.poll() is not None:
-            raise ProcessLookupError(f"server {pid} is gone")
-        below = _below(pid)
-        rss = _rss_mb(pid)
-        return {"cpu_s": sum(_cpu_s(p) for p in [pid, *below]), "rss_mb": rss + sum(_rss_mb(p) for p in below),
-                "server_rss_mb": rss, "children": below}
+            raise ProcessLookupError(f"server {self.proc.pid} is gone")
+        below = _below(self.proc.pid)
+        usage = [_usage(p) for p in [self.proc.pid, *below]]
+        return {"cpu_s": sum(cpu for cpu, _ in usage), "rss_mb": sum(rss for _, rss in usage),
+                "server_rss_mb": usage[0][1], "children": below}
 
     def stats(self) -> dict:
         """The server's open counters (--count-opens, written every 0.2 s)."""

@@ -1,8 +1,5 @@
-"""The benchmark's floor: the decision aid's pages and widgets in plain Streamlit (bench/README.md).
-
-Same pages, widget kinds and keys per step, page switches and session-state pattern as app.py;
-placeholder words, no content, no rules, no summary, no PDF.
-"""
+"""The benchmark's floor (bench/README.md): app.py's pages, widget kinds and keys per step, page
+switches and session-state pattern in plain Streamlit; placeholder words, no content, rules or PDF."""
 import streamlit as st
 
 from bare import PAGES

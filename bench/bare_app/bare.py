@@ -1,5 +1,5 @@
 """Shared by the bare pages: the layout (the shape of content/questions.yaml, no words, made at run
-time by bench/bare_layout.py, in $BENCH_BARE_LAYOUT), the answers, the sidebar."""
+time by bench/server.py, in $BENCH_BARE_LAYOUT), the answers, the sidebar."""
 from __future__ import annotations
 
 import json
