@@ -30,7 +30,7 @@ RUN groupadd --system --gid 10001 app \
 
 # The app, owned by root and read-only to the app user. content/ is part of the image:
 # a content change is a new image.
-COPY app.py serve.py ./
+COPY app.py ./
 COPY pages/ pages/
 COPY ui/ ui/
 COPY decision_aid/ decision_aid/
@@ -44,4 +44,4 @@ EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).read() == b'ok' else 1)"]
 
-CMD ["python", "-m", "streamlit", "run", "serve.py", "--server.address", "0.0.0.0", "--server.port", "8501", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+CMD ["python", "-m", "streamlit", "run", "app.py", "--server.address", "0.0.0.0", "--server.port", "8501", "--server.headless", "true", "--browser.gatherUsageStats", "false"]

@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT   ?= 8501
 
-.PHONY: run test test-fast browser vignettes bench journey review-packet clean lock
+.PHONY: run test test-fast browser vignettes bench journey review-packet fonts clean lock
 
 # Packages come from the hash-pinned locks (requirements*.lock, made from requirements*.txt by
 # `make lock`): pip installs exactly those versions and refuses a file whose SHA-256 differs.
@@ -21,7 +21,7 @@ $(VENV)/.dev-installed: requirements.lock requirements-dev.lock | $(PY)
 
 ## make run: install the pinned runtime into .venv and start the app on 127.0.0.1:8501
 run: $(VENV)/.run-installed
-	$(PY) -m streamlit run serve.py --server.address 127.0.0.1 --server.port $(PORT) \
+	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
 	  --server.headless true --browser.gatherUsageStats false
 
 ## Debian's Chromium for the browser tests (Playwright's own browser download is not used),
@@ -48,6 +48,11 @@ bench: $(VENV)/.dev-installed
 ## writes docs/journey.md and docs/journey.json and the start page's measured time (about 2 min)
 journey: $(VENV)/.dev-installed browser
 	$(PY) -m journey
+
+## make fonts: after content gains a character (a new language, a symbol), cut the vendored
+## fonts' core again into decision_aid/fonts/core/ (tests/test_pdf.py says when)
+fonts: $(VENV)/.run-installed
+	$(PY) -c "from decision_aid.pdf_fonts import write_core_cut; write_core_cut()"
 
 ## make review-packet: the clinicians' review packet (HTML and PDF) in review-packet/, from
 ## content/ and the vignettes in tests/data/ (docs/clinical-review.md)

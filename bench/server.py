@@ -1,4 +1,4 @@
-"""The only server launcher: `Server("app" | "bare" | "serve.py")` runs `streamlit run` on a free
+"""The only server launcher: `Server("app" | "bare")` runs `streamlit run` on a free
 loopback port in the project root (so .streamlit/config.toml applies) and reads its CPU and memory
 from /proc. The benchmark's servers run as `python -m bench.server [--count-opens FILE] -- run APP
 ...` (`main` below: TCP_NODELAY, and a count of the files the server opens). `streamlit_server()`
@@ -96,7 +96,7 @@ class Server:
     def __init__(self, app: str, *, gc: bool | None = None, count_opens: bool = False, plain: bool = False,
                  workdir: Path | None = None, env: dict | None = None, log_path: Path | None = None):
         """plain: `streamlit run` as the image does, without bench.server's TCP_NODELAY."""
-        self.name, self.script, self.gc, self.count_opens, self.plain = app, APPS.get(app, app), gc, count_opens, plain
+        self.name, self.script, self.gc, self.count_opens, self.plain = app, APPS[app], gc, count_opens, plain
         self.workdir, self.env, self.fixed_log = workdir or Path("/tmp"), dict(env or {}), log_path
         if app == "bare":
             self.env[BARE_LAYOUT] = json.dumps(bare_layout())
@@ -191,8 +191,8 @@ def stop(proc: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def streamlit_server(log_path: Path, env: dict | None = None):
-    """Yield the URL of the real app as the image runs it (serve.py), its output in `log_path`."""
-    with Server("serve.py", plain=True, env=env, log_path=log_path) as server:
+    """Yield the URL of the real app as the image runs it, its output in `log_path`."""
+    with Server("app", plain=True, env=env, log_path=log_path) as server:
         yield server.base
 
 

@@ -155,10 +155,10 @@ def test_network_policies_deny_by_default_and_let_only_the_ingress_controller_in
     assert rule["ports"] == [{"protocol": "TCP", "port": 8501}]
 
 
-def test_readiness_uses_the_apps_own_check():
+def test_the_image_runs_the_app_and_readiness_asks_streamlit():
     (app,) = k8s("Deployment", "decision-aid")["spec"]["template"]["spec"]["containers"]
-    assert app["readinessProbe"]["httpGet"]["path"] == "/_app/ready"
-    assert '"serve.py"' in DOCKERFILE.split("\nCMD ", 1)[1].split("\n")[0]
+    assert app["readinessProbe"]["httpGet"]["path"] == "/_stcore/health"
+    assert '"run", "app.py"' in DOCKERFILE.split("\nCMD ", 1)[1].split("\n")[0]
 
 
 # ---- the image and its packages ------------------------------------------------------------
@@ -230,6 +230,6 @@ def test_the_sbom_lists_exactly_the_images_packages():
 def test_docs_deploy_md_covers_the_review():
     for words in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy", "Permissions-Policy",
                   "server_tokens off", "limit_req", "NetworkPolicy", "requirements.lock", "--require-hashes",
-                  "sbom.cdx.json", "make lock", "/_app/ready", "IDLE_TIMEOUT_MINUTES", "PDF_TIMEOUT_SECONDS",
+                  "sbom.cdx.json", "make lock", "/_stcore/health", "IDLE_TIMEOUT_MINUTES", "PDF_TIMEOUT_SECONDS",
                   "global-allowed-response-headers", "/media/"):
         assert words in DOCS, words

@@ -307,7 +307,7 @@ def test_kubernetes_manifest_has_the_shape_docs_deploy_md_describes():
     assert app["securityContext"]["readOnlyRootFilesystem"] is True
     assert app["ports"][0]["containerPort"] == 8501
     assert app["livenessProbe"]["httpGet"]["path"] == "/_stcore/health"
-    assert app["readinessProbe"]["httpGet"]["path"] == "/_app/ready"       # 503 while a PDF build is hung
+    assert app["readinessProbe"]["httpGet"]["path"] == "/_stcore/health"
     mounts = {m["mountPath"] for m in app["volumeMounts"]}
     assert {"/tmp", "/home/app"} <= mounts
     assert not any("persistentVolumeClaim" in v for v in pod["volumes"]), "nothing is stored"
@@ -478,10 +478,10 @@ def test_whole_journeys_through_nginx_stay_on_their_replica(cluster, words):
 
 
 def test_readiness_is_served_and_stays_ready_while_pdfs_are_made(cluster, words):
-    """The image's CMD serves /_app/ready (serve.py), the Kubernetes readinessProbe's path: it
-    answers 200, and still does once a PDF has been made in the replica's own process."""
+    """The Kubernetes readinessProbe's path answers 200, and still does once a PDF has been made
+    (in a process of its own, which has ended)."""
     replica = cluster.replicas[0]
-    ready = f"http://{replica}/_app/ready"
+    ready = f"http://{replica}/_stcore/health"
     browser = cluster.browser_on(replica)
 
     async def go():
