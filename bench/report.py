@@ -69,8 +69,10 @@ def targets(res: dict) -> list[dict]:
                   all(v is not None and v <= limit for v in vals.values())))
     bs, pdf, cp = res["micro"]["build_summary"], res["micro"]["pdf"], res["content_probe"]
     t.append(("build_summary under 5 ms", f"p95 {bs['cpu_p95_ms']:.2f} ms CPU", bs["cpu_p95_ms"] < 5))
-    t.append(("PDF under 300 ms", f"p95 {pdf['cpu_p95_ms']:.0f} ms CPU; first in a process {pdf['first_in_process_ms']:.0f} ms",
-              pdf["cpu_p95_ms"] < 300))
+    made = res["micro"]["pdf_process"]
+    t.append(("PDF under 300 ms", f"p95 {made['p95_ms']:.0f} ms from asking to the bytes (its own process: "
+              f"fpdf2 imported, fonts read, PDF made); making it alone p95 {pdf['cpu_p95_ms']:.0f} ms CPU",
+              made["p95_ms"] < 300))
     t.append(("content parsed once per process", f"{cp['startup_content_opens']} opens of {cp['startup_content_files']} files",
               cp["startup_content_opens"] == cp["startup_content_files"] and not cp["content_files_opened_more_than_once"]))
     t.append(("no content file read per rerun", f"{cp['steady_content_opens']} opens in {cp['steady_reruns']} reruns, "
@@ -113,6 +115,8 @@ def markdown(res: dict) -> str:
     out += ["\n### One process, no server (bench/micro.py); memory per session (content probe)\n", table(["figure", "value"], [
         [f"load_content (ms), {mi['vignettes']} vignettes", mi["load_content_ms"]],
         ["build_summary p50 / p95 CPU (ms)", f"{mi['build_summary']['cpu_p50_ms']:.2f} / {mi['build_summary']['cpu_p95_ms']:.2f}"],
-        ["PDF p50 / p95 CPU (ms)", f"{mi['pdf']['cpu_p50_ms']:.0f} / {mi['pdf']['cpu_p95_ms']:.0f}"],
+        ["PDF p50 / p95 CPU (ms), making it alone", f"{mi['pdf']['cpu_p50_ms']:.0f} / {mi['pdf']['cpu_p95_ms']:.0f}"],
+        ["PDF p50 / p95 (ms), as the server makes it (asking to bytes, forked process)",
+         f"{mi['pdf_process']['p50_ms']:.0f} / {mi['pdf_process']['p95_ms']:.0f}"],
         ["RSS kept per session, sessions one at a time (MB)", cp["rss_per_session_serial_mb"]]])]
     return "\n".join(out)

@@ -25,16 +25,22 @@ BARE_LAYOUT = "BENCH_BARE_LAYOUT"   # the environment variable the bare app read
 _LIVE: set["Server"] = set()
 
 
-def _usage(pid: int) -> tuple[float, float]:
+def _usage(pid: int, below: bool = False) -> tuple[float, float]:
     """CPU seconds of a process and of its reaped children (utime stime cutime cstime), and its
-    VmRSS in MB; zeros if it is gone (a zombie has no VmRSS)."""
+    memory in MB: VmRSS; for a process `below` the server (a PDF's, forked), only the pages it
+    does not share, which the server's VmRSS does not count already (Private_* of smaps_rollup).
+    Zeros if it is gone."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        status = Path(f"/proc/{pid}/status").read_text().split("VmRSS:")
+        if below:
+            mem = sum(int(line.split()[1]) for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+                      if line.startswith("Private_"))
+        else:
+            status = Path(f"/proc/{pid}/status").read_text().split("VmRSS:")
+            mem = int(status[1].split()[0]) if len(status) > 1 else 0    # a zombie has no VmRSS
     except OSError:
         return 0.0, 0.0
-    rss = int(status[1].split()[0]) / 1024 if len(status) > 1 else 0.0
-    return sum(int(x) for x in stat[11:15]) / os.sysconf("SC_CLK_TCK"), rss
+    return sum(int(x) for x in stat[11:15]) / os.sysconf("SC_CLK_TCK"), mem / 1024
 
 
 def _below(pid: int) -> list[int]:
@@ -147,12 +153,12 @@ class Server:
         raise RuntimeError(f"{self.name}: no free port after 3 attempts")
 
     def tree(self) -> dict:
-        """CPU seconds and VmRSS (MB) of the server process and of every process below it (the app
-        starts none; any would be counted, pids in children); server_rss_mb: the process alone."""
+        """CPU seconds and memory (MB) of the server process and of every process below it (the
+        app forks one for each PDF; pids in children); server_rss_mb: the server's VmRSS alone."""
         if self.proc.poll() is not None:
             raise ProcessLookupError(f"server {self.proc.pid} is gone")
         below = _below(self.proc.pid)
-        usage = [_usage(p) for p in [self.proc.pid, *below]]
+        usage = [_usage(self.proc.pid), *(_usage(p, below=True) for p in below)]
         return {"cpu_s": sum(cpu for cpu, _ in usage), "rss_mb": sum(rss for _, rss in usage),
                 "server_rss_mb": usage[0][1], "children": below}
 
