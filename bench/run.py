@@ -121,13 +121,13 @@ def cold_starts(times: int) -> dict:
 
 
 async def content_probe(plan: Plan, journeys: int = 3, pdfs: int = 3) -> dict:
-    """The files the app's server opens: at start-up and the first session, at the first PDF, then
-    per rerun (journeys without the PDF), then per PDF; and the RSS each later session keeps."""
+    """The files the app's server opens: at start-up and the first session, then per rerun
+    (journeys without the PDF), then per PDF; and the RSS each later session keeps."""
     with Server("app", workdir=RAW, count_opens=True) as server:
         s = Session(server.base)
         await journey(s, plan, download=False)      # the first session: content loaded
         first = server.stats()
-        await s.pdf("download_pdf")                 # the first PDF (the fonts' core cut scans content/)
+        await s.pdf("download_pdf")                 # the first PDF
         await s.close()
         a, rss_a = server.stats(), server.tree()["rss_mb"]
         reruns, ready = 0, []
@@ -151,7 +151,6 @@ async def content_probe(plan: Plan, journeys: int = 3, pdfs: int = 3) -> dict:
 
     start = first.get("content_files", {})
     return {
-        "first_pdf_content_opens": sum(diff(first, a, "content_files").values()),
         "startup_content_files": len(start), "startup_content_opens": sum(start.values()),
         "content_files_opened_more_than_once": sorted(k for k, v in start.items() if v > 1),
         "steady_reruns": reruns, "steady_content_opens": sum(diff(a, b, "content_files").values()),
