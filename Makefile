@@ -21,7 +21,7 @@ $(VENV)/.dev-installed: requirements.lock requirements-dev.lock | $(PY)
 
 ## make run: install the pinned runtime into .venv and start the app on 127.0.0.1:8501
 run: $(VENV)/.run-installed
-	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
+	MALLOC_ARENA_MAX=2 $(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
 	  --server.headless true --browser.gatherUsageStats false
 
 ## Debian's Chromium for the browser tests (Playwright's own browser download is not used),

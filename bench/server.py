@@ -21,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = {"app": "app.py", "bare": "bench/bare_app/app.py"}
+# The image's memory setting (Dockerfile, deploy/kubernetes.yaml), for both apps alike.
+IMAGE_ENV = {"MALLOC_ARENA_MAX": "2"}
 BARE_LAYOUT = "BENCH_BARE_LAYOUT"   # the environment variable the bare app reads its layout from
 _LIVE: set["Server"] = set()
 
@@ -134,7 +136,7 @@ class Server:
             with open(self.log_path, "wb") as log:
                 self.proc = subprocess.Popen(self.command(), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                                              stdin=subprocess.DEVNULL, start_new_session=True,
-                                             env={**os.environ, "PYTHONUNBUFFERED": "1", **self.env})
+                                             env={**os.environ, "PYTHONUNBUFFERED": "1", **IMAGE_ENV, **self.env})
             _LIVE.add(self)
             while time.perf_counter() < t0 + timeout and self.proc.poll() is None:
                 try:

@@ -155,6 +155,14 @@ def test_network_policies_deny_by_default_and_let_only_the_ingress_controller_in
     assert rule["ports"] == [{"protocol": "TCP", "port": 8501}]
 
 
+def test_the_image_the_manifest_and_the_benchmark_set_the_same_memory_setting():
+    from bench.server import IMAGE_ENV
+    (app,) = k8s("Deployment", "decision-aid")["spec"]["template"]["spec"]["containers"]
+    env = {e["name"]: e["value"] for e in app["env"]}
+    for name, value in IMAGE_ENV.items():
+        assert f"{name}={value}" in DOCKERFILE and env[name] == value, name
+
+
 def test_the_image_runs_the_app_and_readiness_asks_streamlit():
     (app,) = k8s("Deployment", "decision-aid")["spec"]["template"]["spec"]["containers"]
     assert app["readinessProbe"]["httpGet"]["path"] == "/_stcore/health"
