@@ -208,7 +208,7 @@ def _comparison(pdf: _Doc, b: Comparison) -> None:
 
 
 def _pictures(pdf: _Doc, b: Pictures) -> None:
-    pdf.para(b.key, "I", SMALL, after=1)
+    pdf.para(b.key, "", SMALL, after=1)
     per_row = max(1, int(pdf.epw // (PICTURE_W + 4)))
     for first in range(0, len(b.items), per_row):
         pdf.need(PICTURE_H + 2 * LINE)
@@ -250,12 +250,12 @@ def _write_in(pdf: _Doc, b: WriteIn, notes: Optional[str]) -> None:
 
 def _block(pdf: _Doc, b: Block, full: bool, notes: Optional[str]) -> None:
     if isinstance(b, Paragraph):
-        if b.tone == "note":
-            pdf.para(b.text, "BI", SMALL)
+        if b.tone == "note":          # no italics in her PDF: they crowd letters (dyslexia style guidance)
+            pdf.para(b.text, "B", SMALL)
         elif b.tone == "urgent":
             pdf.para(b.text, "B")
         elif b.tone == "caption":
-            pdf.para(b.text, "I", SMALL)
+            pdf.para(b.text, "", SMALL)
         else:
             pdf.para(b.text)
     elif isinstance(b, ListBlock):

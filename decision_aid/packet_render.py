@@ -158,7 +158,7 @@ def _table_pdf(pdf: PdfDoc, t: Table) -> None:
 
 def to_pdf(pages: list[Page], document_title: str) -> bytes:
     """All pages in one PDF, each starting on a new sheet; "page:" links jump within it."""
-    pdf = PdfDoc("Page {n} of {total}")
+    pdf = PdfDoc("Page {n} of {total}", whole=True)      # the packet uses italics: the whole fonts
     pdf.set_title(document_title)
     pdf.set_lang("en")
     pdf.set_creator("decision_aid review-packet")

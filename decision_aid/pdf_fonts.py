@@ -29,6 +29,7 @@ CORE = FONTS / "core"                                 # their core cut (below)
 FONT = "DejaVu"
 
 STYLES = (("", ""), ("B", "-Bold"), ("I", "-Oblique"), ("BI", "-BoldOblique"))
+CORE_STYLES = STYLES[:2]     # the patient's PDF has no italics: regular and bold only
 
 # Speed-ups below (fonts parsed once per process and subset from a core cut, lines found from
 # running width sums; see pdf_line_break.py) use fpdf2 internals of this exact version. Any
@@ -100,9 +101,9 @@ def core_cut(path: Path) -> bytes:
 
 
 def write_core_cut() -> None:
-    """`make fonts`: write the core cut of each whole font into fonts/core/."""
+    """`make fonts`: write the core cut of the regular and bold fonts into fonts/core/."""
     CORE.mkdir(exist_ok=True)
-    for _, name in STYLES:
+    for _, name in CORE_STYLES:
         (CORE / f"DejaVuSans{name}.ttf").write_bytes(core_cut(FONTS / f"DejaVuSans{name}.ttf"))
 
 
@@ -162,9 +163,10 @@ def _embeddable(font: _Font) -> ttLib.TTFont:
 
 
 def _files(folder: Path) -> dict[str, tuple[int, str, Path]]:
-    """fontkey -> (the number add_font() gives it, its style, its file) for the four styles."""
+    """fontkey -> (the number add_font() gives it, its style, its file) for each style the
+    folder has: all four whole fonts, regular and bold in the core cut."""
     return {f"{FONT.lower()}{style}": (k + 1, style, folder / f"DejaVuSans{name}.ttf")
-            for k, (style, name) in enumerate(STYLES)}
+            for k, (style, name) in enumerate(STYLES if folder == FONTS else CORE_STYLES)}
 
 
 class _Fonts(dict):

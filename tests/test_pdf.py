@@ -275,8 +275,9 @@ def test_vendored_core_cut_is_made_from_the_whole_fonts_and_todays_content():
     """decision_aid/fonts/core/ is what `make fonts` makes: content with a new character (a new
     language, a symbol) fails here until the cut is made again, rather than every PDF silently
     taking the slower whole fonts."""
-    from decision_aid.pdf_fonts import CORE, STYLES, core_cut
-    for _, name in STYLES:
+    from decision_aid.pdf_fonts import CORE, CORE_STYLES, core_cut
+    assert sorted(p.name for p in CORE.glob("*.ttf")) == sorted(f"DejaVuSans{n}.ttf" for _, n in CORE_STYLES)
+    for _, name in CORE_STYLES:
         file = f"DejaVuSans{name}.ttf"
         assert (CORE / file).read_bytes() == core_cut(FONTS / file), f"{file}: run `make fonts`"
 

@@ -5,7 +5,7 @@ needs its fonts and working memory on top. Made in the server, PDFs held every r
 1.9 times the bare Streamlit app's memory (the target is 1.5); a resident worker process cost 3.0
 times. A process forked for each PDF imports fpdf2, reads the fonts, makes the PDF on the other
 core (about 0.2 s in all) and ends: the server never holds them, and other patients' clicks do
-not wait behind a PDF. The server imports only fontTools (below), which the process then has.
+not wait behind a PDF.
 
 - One PDF at a time per server: at most one such process (about 40 MB of its own) at a time.
 - The child has a copy of the summary (fork) and sends the PDF back through a pipe; nothing of
@@ -28,12 +28,6 @@ from multiprocessing.connection import Connection
 from typing import Optional
 
 from decision_aid.summary import Summary
-
-# fontTools' font tables and subsetter (about 11 MB) are imported here, in the server, so that
-# each PDF's process starts with them: that saves each PDF about 90 ms (without them, 0.3 s at
-# p95, over its 300 ms target). fpdf2 (about 8 MB more) and the fonts stay out of the server.
-import fontTools.subset  # noqa: E402,F401  isort: skip
-import fontTools.varLib.instancer  # noqa: E402,F401  isort: skip
 
 log = logging.getLogger("decision_aid")
 TIMEOUT_S = float(os.environ.get("PDF_TIMEOUT_SECONDS", "20"))
