@@ -31,10 +31,10 @@ FONT = "DejaVu"
 STYLES = (("", ""), ("B", "-Bold"), ("I", "-Oblique"), ("BI", "-BoldOblique"))
 CORE_STYLES = STYLES[:2]     # the patient's PDF has no italics: regular and bold only
 
-# Speed-ups below (fonts parsed once per process and subset from a core cut, lines found from
-# running width sums; see pdf_line_break.py) use fpdf2 internals of this exact version. Any
-# other version gets plain fpdf2: slower, same PDF. After an upgrade, compare PDFs before moving
-# this pin (tests/test_pdf.py compares the fast and plain paths).
+# Speed-ups below (fonts parsed once per process, a document's fonts made when first set,
+# lines found from running width sums; see pdf_line_break.py) use fpdf2 internals of this exact
+# version. Any other version gets plain fpdf2: slower, same PDF. After an upgrade, compare PDFs
+# before moving this pin (tests/test_pdf.py compares the fast and plain paths).
 TUNED_FOR = "2.8.9"
 FAST = fpdf.FPDF_VERSION == TUNED_FOR
 if FAST:
