@@ -14,7 +14,8 @@ not wait behind a PDF.
   nothing; a child still running then is killed, so a hung build cannot hold the server.
 - fork() in a server with threads: the child runs only fpdf2's and our own pure Python code,
   which takes no lock another thread could hold (CPython renews its own locks in the child), and
-  leaves with os._exit (multiprocessing's fork start method).
+  leaves with os._exit (multiprocessing's fork start method). Python 3.12 and later warn about
+  fork() with threads running (a DeprecationWarning); the image runs 3.11.
 """
 from __future__ import annotations
 

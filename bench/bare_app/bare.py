@@ -96,10 +96,10 @@ def save_button(key: str) -> None:
 def pdf_button(key: str) -> None:
     """As ui/downloads.py: a "prepare" click builds the PDF in the session's run (here a
     placeholder), and a download button takes the button's place in the same run."""
-    slot = st.empty()
-    if not st.session_state.get("prepared_pdf"):
+    slot, store = st.empty(), f"prepared_{key}"
+    if not st.session_state.get(store):
         if not slot.button("Prepare PDF", type="primary", key=f"{key}_prepare"):
             return
-        st.session_state["prepared_pdf"] = PDF
-    slot.download_button("Download PDF", data=st.session_state["prepared_pdf"], file_name="summary.pdf",
+        st.session_state[store] = PDF
+    slot.download_button("Download PDF", data=st.session_state[store], file_name="summary.pdf",
                          mime="application/pdf", on_click="ignore", type="primary", key=key)
