@@ -5,7 +5,9 @@ import streamlit as st
 
 from decision_aid.answers import facts
 from decision_aid.summary import answer_text
-from ui import chrome, focus, state
+from ui import chrome, focus, guard, state
+
+LEAVE_FOR = "review_leave_for"   # the page a click here goes to: switched to before this one is drawn again
 
 
 @contextmanager
@@ -15,18 +17,31 @@ def row(key: str, border: bool = True) -> Iterator[tuple]:
         yield st.container(width="stretch"), st.container(width="content")
 
 
-def change_button(where, label: str, key: str, help: str, step: int, qid: str) -> None:
+@guard.callback
+def change(step: int, qid: str, key: str) -> None:
     """"Change": back to the step, which then offers a way back here (to this button)."""
-    if where.button(label, key=key, help=help):
-        state.go_to_step(step)
-        st.session_state[state.CHANGING] = qid
-        st.session_state[state.CHANGED_FROM] = key
-        st.switch_page("pages/questions.py")
+    state.go_to_step(step)
+    st.session_state[state.CHANGING] = qid
+    st.session_state[state.CHANGED_FROM] = key
+    st.session_state[LEAVE_FOR] = "pages/questions.py"
+
+
+@guard.callback
+def see_summary() -> None:
+    st.session_state.pop(state.CHANGING, None)
+    st.session_state[LEAVE_FOR] = "pages/summary.py"
+
+
+def change_button(where, label: str, key: str, help: str, step: int, qid: str) -> None:
+    where.button(label, key=key, help=help, on_click=change, args=(step, qid, key))
 
 
 def fold_key(step_id: str) -> str:
     return f"fold_review_{step_id}"
 
+
+if leave_for := st.session_state.pop(LEAVE_FOR, None):   # not drawn again on the way out
+    st.switch_page(leave_for)
 
 with chrome.page("nav.review") as content:
     t = content.text
@@ -66,6 +81,4 @@ with chrome.page("nav.review") as content:
                     left.markdown(f"**{t('review.skipped')}:** " + "; ".join(q.short or q.label for q in skipped))
                     change_button(right, t("review.change"), f"change_skipped_{step.id}", step.title, i,
                                   skipped[0].id)
-    if st.button(t("review.see_summary"), type="primary", key="see_summary"):
-        st.session_state.pop(state.CHANGING, None)
-        st.switch_page("pages/summary.py")
+    st.button(t("review.see_summary"), type="primary", key="see_summary", on_click=see_summary)

@@ -224,3 +224,21 @@ def test_the_step_is_in_the_url_and_the_url_opens_that_step(content):
     at2.query_params["step"] = "3"
     at2.switch_page("pages/questions.py").run()
     assert content.questions.steps[2].title in texts(at2)
+
+
+def test_the_summary_follows_a_changed_answer_in_the_same_session(content):
+    """The summary is kept between clicks on its page and built again when an answer changes:
+    after a Change, the page names the options of the new answers, not the old ones."""
+    def titles(answers):
+        return {content.options[o].title for o in (x.id for x in build_summary(answers, content).options)}
+
+    at = open_app()
+    at.session_state["answers"] = {k: tuple(v) if isinstance(v, list) else v for k, v in DISTANT_HR_POSITIVE.items()}
+    at.switch_page("pages/summary.py").run()
+    changed = {**DISTANT_HR_POSITIVE, "hr_status": "negative"}
+    gone, new = titles(DISTANT_HR_POSITIVE) - titles(changed), titles(changed) - titles(DISTANT_HR_POSITIVE)
+    assert gone and all(t in texts(at) for t in gone)
+    at.session_state["answers"]["hr_status"] = "negative"      # as the question's widget does, in place
+    at.run()
+    assert not any(t in texts(at) for t in gone)
+    assert all(t in texts(at) for t in new)
