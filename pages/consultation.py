@@ -1,5 +1,6 @@
 import streamlit as st
 
+from decision_aid.summary import build_summary
 from ui import chrome, downloads, guard, state
 from ui.content import get_content
 
@@ -27,8 +28,8 @@ with chrome.page("nav.consultation") as content:
         st.page_link("pages/start.py", label=t("consultation.load_link"), icon=":material/upload_file:")
         st.stop()
 
-    s = state.summary(view)
-    printed = state.summary(content, team=english) if english else s   # hers, then the sheet in English
+    s = build_summary(state.answers(), view)
+    printed = build_summary(state.answers(), content, team=english) if english else s   # hers, then the sheet in English
     st.html(PRINT_STYLE)
 
     def box(title: str, lines: list[str], empty: str | None = None, key: str | None = None) -> None:

@@ -1,6 +1,7 @@
 import streamlit as st
 
 from decision_aid.export_markdown import to_markdown
+from decision_aid.summary import build_summary
 from ui import chrome, downloads, media, state, summary_view, sure_form
 from ui.content import get_content
 
@@ -14,7 +15,8 @@ with chrome.page("nav.summary") as content:
         st.stop()
 
     # in another language: the PDF ends with the sheet in English for her care team
-    summary = state.summary(content, team=get_content("en") if content.language != "en" else None)
+    summary = build_summary(state.answers(), content,
+                            team=get_content("en") if content.language != "en" else None)
 
     def actions() -> None:
         """Save and the PDF near the top: right under her key facts."""

@@ -227,8 +227,8 @@ def test_the_step_is_in_the_url_and_the_url_opens_that_step(content):
 
 
 def test_the_summary_follows_a_changed_answer_in_the_same_session(content):
-    """The summary is kept between clicks on its page and built again when an answer changes:
-    after a Change, the page names the options of the new answers, not the old ones."""
+    """After a Change, the summary page names the options of the new answers, not the old ones
+    (nothing of an earlier summary is kept and shown)."""
     def titles(answers):
         return {content.options[o].title for o in (x.id for x in build_summary(answers, content).options)}
 

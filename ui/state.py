@@ -5,14 +5,12 @@ our own (`answers`) and each widget is seeded from it when drawn and writes back
 """
 from __future__ import annotations
 
-import json
-from typing import Any, Optional
+from typing import Any
 
 import streamlit as st
 
-from decision_aid import summary as summaries
 from decision_aid.answers import clean
-from decision_aid.content import Content, Question
+from decision_aid.content import Question
 from decision_aid.dictionary import FIELDS
 
 ANSWERS, STEP, CONFIRM_CLEAR, NOTES = "answers", "step", "confirm_clear", "nurse_notes"
@@ -88,23 +86,6 @@ def forget_widgets() -> None:
 def replace_answers(new: dict[str, Any]) -> None:
     st.session_state[ANSWERS] = dict(clean(new))
     forget_widgets()
-
-
-SUMMARIES = "summaries"   # the summaries of her answers as they are now, by language
-
-
-def summary(content: Content, team: Optional[Content] = None) -> summaries.Summary:
-    """The summary of her answers in `content`'s language (with the sheet in `team`'s), built
-    again only when the answers change: a click on the summary page (a fold, the PDF, the notes)
-    does not build it again (build_summary is pure; about 4 ms a build)."""
-    key = json.dumps(answers(), sort_keys=True, default=list)
-    kept = st.session_state.get(SUMMARIES)
-    if kept is None or kept[0] != key:
-        kept = st.session_state[SUMMARIES] = (key, {})
-    which = (content.language, team.language if team else None)
-    if which not in kept[1]:
-        kept[1][which] = summaries.build_summary(answers(), content, team=team)
-    return kept[1][which]
 
 
 def clear_all() -> None:
