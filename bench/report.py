@@ -108,9 +108,10 @@ def markdown(res: dict) -> str:
     out += ["\n### Servers\n", table(["figure", "app", "bare", "ratio"], [r + [ratio(r[1], r[2])] for r in rows])]
     out += ["\n### Memory over a longer run (sessions looping whole journeys)\n", table(
         ["post-script GC", "sessions", "seconds", "journeys", "errors", "server CPU ms / rerun", "RSS start MB",
-         "RSS end MB", "RSS max MB", "last third - middle third MB", "flat"],
+         "RSS end MB", "RSS max MB", "max with a PDF's process MB", "last third - middle third MB", "flat"],
         [[r["post_script_gc"], r["sessions"], r["seconds"], r["journeys"], r["errors"], r["server_cpu_ms_per_rerun"],
-          r["rss_start_mb"], r["rss_end_mb"], r["rss_max_mb"], r["rss_growth_last_vs_mid_mb"], r["flat"]] for r in res["long_run"]])]
+          r["rss_start_mb"], r["rss_end_mb"], r["rss_max_mb"], r.get("max_with_pdf_process_mb"),
+          r["rss_growth_last_vs_mid_mb"], r["flat"]] for r in res["long_run"]])]
     mi, cp = res["micro"], res["content_probe"]
     out += ["\n### One process, no server (bench/micro.py); memory per session (content probe)\n", table(["figure", "value"], [
         [f"load_content (ms), {mi['vignettes']} vignettes", mi["load_content_ms"]],

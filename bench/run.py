@@ -162,9 +162,10 @@ async def content_probe(plan: Plan, journeys: int = 3, pdfs: int = 3) -> dict:
 
 async def long_run(plan: Plan, gc: bool, seconds: float, n: int, log=print) -> dict:
     """n sessions loop whole journeys (with the PDF) in the same sessions, clearing the answers in
-    between, for `seconds` after one round that brings the server to its working size; RSS
-    sampled every second. Flat: the last third's mean RSS within max(10 MB, 5 %) of the middle
-    third's (Python's GC frees in batches, so RSS swings; a leak climbs through the swings)."""
+    between, for `seconds` after one round that brings the server to its working size; the
+    server's RSS sampled every second, and with any PDF's process then running. Flat: the last
+    third's mean RSS within max(10 MB, 5 %) of the middle third's (Python's GC frees in batches,
+    so RSS swings; a leak climbs through the swings)."""
     reruns: list[Sample] = []
     counts = {"journeys": 0, "errors": 0}
 
@@ -189,10 +190,12 @@ async def long_run(plan: Plan, gc: bool, seconds: float, n: int, log=print) -> d
     with Server("app", workdir=RAW, gc=gc) as server:
         sessions = [Session(server.base) for _ in range(n)]
         await asyncio.gather(*(one(s) for s in sessions))
-        tr0, t0, rss = server.tree(), time.perf_counter(), []
+        tr0, t0, rss, with_pdf = server.tree(), time.perf_counter(), [], []
         tasks = [asyncio.create_task(user(s, t0 + seconds)) for s in sessions]
         while time.perf_counter() - t0 < seconds:
-            rss.append(round(server.tree()["rss_mb"], 1))
+            tree = server.tree()
+            rss.append(round(tree["server_rss_mb"], 1))
+            with_pdf.append(round(tree["rss_mb"], 1))
             await asyncio.sleep(1.0)
         cpu = server.tree()["cpu_s"] - tr0["cpu_s"]
         await asyncio.gather(*tasks, return_exceptions=True)
@@ -203,6 +206,7 @@ async def long_run(plan: Plan, gc: bool, seconds: float, n: int, log=print) -> d
     out = {"post_script_gc": gc, "seconds": seconds, "sessions": n, **counts, "reruns": n_reruns,
            "server_cpu_ms_per_rerun": round(cpu / max(n_reruns, 1) * 1e3, 2),
            "rss_start_mb": rss[0], "rss_end_mb": rss[-1], "rss_max_mb": max(rss),
+           "max_with_pdf_process_mb": max(with_pdf),
            "rss_growth_last_vs_mid_mb": growth, "flat": growth <= max(10.0, 0.05 * sum(mid) / len(mid)),
            "rss_samples": rss}
     log(f"  long run gc={gc}: {counts['journeys']} journeys, {out['server_cpu_ms_per_rerun']} ms CPU/rerun, "
