@@ -24,7 +24,7 @@ OUT = ROOT / "bench"
 RAW = OUT / "results"
 RAMP_S = 0.1   # seconds between two sessions' arrivals at the start of a phase
 # ns: N sessions at once -> journeys per session (one after the other, a new tab each)
-FULL = {"ns": {1: 6, 10: 1, 50: 1}, "cold_starts": 3, "long_s": 40, "long_n": 5}
+FULL = {"ns": {1: 10, 10: 2, 50: 1}, "cold_starts": 3, "long_s": 40, "long_n": 5}
 QUICK = {"ns": {1: 2, 10: 1}, "cold_starts": 1, "long_s": 8, "long_n": 3}
 LATENCY = {   # which samples each latency figure takes (Sample.kind)
     "all_reruns": lambda k: True,
