@@ -7,7 +7,7 @@ times. A process forked for each PDF imports fpdf2, reads the fonts, makes the P
 core (about 0.2 s in all) and ends: the server never holds them, and other patients' clicks do
 not wait behind a PDF.
 
-- One PDF at a time per server: at most one such process (about 40 MB of its own) at a time.
+- One PDF at a time per server: at most one such process (about 50 MB of its own) at a time.
 - The child has a copy of the summary (fork) and sends the PDF back through a pipe; nothing of
   the patient's is written to disk or logged (only a failure's kind is logged).
 - A PDF that fails, or is not back within TIMEOUT_S, gives a clear message (NotReady) and loses
