@@ -45,6 +45,14 @@ def test_a_hung_build_costs_the_patient_seconds_and_leaves_nothing_running(summa
     assert "Call on Tuesday." in read(pdf_build.build(summary, NOTES))[1]   # the next PDF comes
 
 
+def test_a_process_that_cannot_start_gives_the_clear_message(summary, monkeypatch):
+    def no_fork(self):
+        raise OSError(12, "Cannot allocate memory")
+    monkeypatch.setattr(pdf_build._fork.Process, "start", no_fork)
+    with pytest.raises(pdf_build.NotReady):
+        pdf_build.build(summary, NOTES)
+
+
 def test_a_process_that_dies_gives_the_clear_message(summary, monkeypatch):
     import os
     monkeypatch.setattr(export_pdf, "to_pdf", lambda *a, **k: os._exit(9))   # e.g. killed for memory

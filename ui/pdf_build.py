@@ -53,8 +53,13 @@ def _make(send: Connection, summary: Summary, notes: Optional[str], full: bool) 
 def _in_child(summary: Summary, notes: Optional[str], full: bool, deadline: float) -> tuple[str, object]:
     recv, send = _fork.Pipe(duplex=False)
     child = _fork.Process(target=_make, args=(send, summary, notes, full), name="pdf", daemon=True)
-    child.start()
-    send.close()
+    try:
+        child.start()
+    except OSError as e:                           # e.g. no memory left for a process
+        recv.close()
+        return "failed", f"the PDF process could not start ({type(e).__name__})"
+    finally:
+        send.close()
     try:
         if recv.poll(max(0.0, deadline - time.monotonic())):
             return recv.recv()
