@@ -29,7 +29,9 @@ with chrome.page("nav.consultation") as content:
         st.stop()
 
     s = build_summary(state.answers(), view)
-    printed = build_summary(state.answers(), content, team=english) if english else s   # hers, then the sheet in English
+
+    def printed():   # hers, then (in another language) the sheet in English: built on the click
+        return build_summary(state.answers(), content, team=english)
     st.html(PRINT_STYLE)
 
     def box(title: str, lines: list[str], empty: str | None = None, key: str | None = None) -> None:
@@ -62,7 +64,7 @@ with chrome.page("nav.consultation") as content:
         state.seed_notes()
         st.text_area(t("consultation.notes"), key=state.NOTES_WIDGET, on_change=guard.callback(state.store_notes),
                      max_chars=5000, height=200, help=t("consultation.notes_help"))
-    downloads.pdf_button(printed, state.notes() or None, t("consultation.prepare_pdf"), t("consultation.pdf"),
+    downloads.pdf_button(printed, content.language, state.notes() or None, t("consultation.prepare_pdf"), t("consultation.pdf"),
                          "summary-for-visit.pdf", key="download_pdf_nurse")
     with st.container(key="nv_print_hint"):
         st.caption(t("consultation.print_hint"))
